@@ -1,0 +1,3 @@
+from brokers.identifiers.identifier_broker import IdentifierBroker, UuidIdentifierBroker
+
+__all__ = ["IdentifierBroker", "UuidIdentifierBroker"]

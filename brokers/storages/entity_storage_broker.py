@@ -1,0 +1,77 @@
+"""The entity-named operations, written once over a store's few primitives."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from typing import Any
+
+from brokers.storages.storage_broker import (
+    CONTACTS,
+    GUARDIANS,
+    IMMUNIZATIONS,
+    LIBRARY_CARDS,
+    REGISTRATIONS,
+    STUDENTS,
+    Document,
+)
+
+
+class EntityStorageBroker(ABC):
+    @abstractmethod
+    async def insert(self, collection: str, document: Document) -> Document: ...
+
+    @abstractmethod
+    async def select_by_id(self, collection: str, document_id: str) -> Document | None: ...
+
+    @abstractmethod
+    async def replace(self, collection: str, document: Document) -> Document | None: ...
+
+    @abstractmethod
+    async def set_fields(
+        self, collection: str, document_id: str, fields: Mapping[str, Any]
+    ) -> Document | None: ...
+
+    async def insert_student(self, student: Document) -> Document:
+        return await self.insert(STUDENTS, student)
+
+    async def select_student_by_id(self, student_id: str) -> Document | None:
+        return await self.select_by_id(STUDENTS, student_id)
+
+    async def update_student(self, student: Document) -> Document | None:
+        return await self.replace(STUDENTS, student)
+
+    async def insert_guardian(self, guardian: Document) -> Document:
+        return await self.insert(GUARDIANS, guardian)
+
+    async def select_guardian_by_id(self, guardian_id: str) -> Document | None:
+        return await self.select_by_id(GUARDIANS, guardian_id)
+
+    async def insert_contact(self, contact: Document) -> Document:
+        return await self.insert(CONTACTS, contact)
+
+    async def select_contact_by_id(self, contact_id: str) -> Document | None:
+        return await self.select_by_id(CONTACTS, contact_id)
+
+    async def insert_library_card(self, library_card: Document) -> Document:
+        return await self.insert(LIBRARY_CARDS, library_card)
+
+    async def select_library_card_by_id(self, library_card_id: str) -> Document | None:
+        return await self.select_by_id(LIBRARY_CARDS, library_card_id)
+
+    async def insert_immunization(self, immunization: Document) -> Document:
+        return await self.insert(IMMUNIZATIONS, immunization)
+
+    async def select_immunization_by_id(self, immunization_id: str) -> Document | None:
+        return await self.select_by_id(IMMUNIZATIONS, immunization_id)
+
+    async def insert_registration(self, registration: Document) -> Document:
+        return await self.insert(REGISTRATIONS, registration)
+
+    async def select_registration_by_id(self, registration_id: str) -> Document | None:
+        return await self.select_by_id(REGISTRATIONS, registration_id)
+
+    async def update_registration_fields(
+        self, registration_id: str, fields: Mapping[str, Any]
+    ) -> Document | None:
+        return await self.set_fields(REGISTRATIONS, registration_id, fields)

@@ -1,0 +1,69 @@
+"""The storage broker's contract: entity-named operations over documents (plain dicts).
+
+Documents carry their identity as ``id``; how a store keys it (``_id`` in MongoDB) is the
+broker's business. A second document with a taken id or unique key raises ``DuplicateKeyError``
+in every implementation, exactly as the MongoDB driver does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+Document = dict[str, Any]
+
+STUDENTS = "students"
+GUARDIANS = "guardians"
+CONTACTS = "contacts"
+LIBRARY_CARDS = "library_cards"
+IMMUNIZATIONS = "immunizations"
+REGISTRATIONS = "registrations"
+COLLECTIONS = (STUDENTS, GUARDIANS, CONTACTS, LIBRARY_CARDS, IMMUNIZATIONS, REGISTRATIONS)
+
+# Fields unique within their collection besides the id, declared at start by every store.
+UNIQUE_FIELDS: Mapping[str, tuple[str, ...]] = {
+    STUDENTS: ("email",),
+    LIBRARY_CARDS: ("card_number", "student_id"),
+}
+
+
+class StorageBroker(Protocol):
+    """Persists and reads the physical models; one method per entity and operation."""
+
+    async def initialize(self) -> None:
+        """Connect and create the unique indexes; idempotent."""
+
+    async def close(self) -> None:
+        """Release the connection."""
+
+    async def is_healthy(self) -> bool:
+        """Whether the store answers right now."""
+
+    async def drop_database(self) -> None:
+        """Remove every collection of this broker's database."""
+
+    async def count_documents(self, collection: str) -> int:
+        """How many documents ``collection`` holds."""
+
+    async def insert_student(self, student: Document) -> Document: ...
+    async def select_student_by_id(self, student_id: str) -> Document | None: ...
+    async def update_student(self, student: Document) -> Document | None: ...
+
+    async def insert_guardian(self, guardian: Document) -> Document: ...
+    async def select_guardian_by_id(self, guardian_id: str) -> Document | None: ...
+
+    async def insert_contact(self, contact: Document) -> Document: ...
+    async def select_contact_by_id(self, contact_id: str) -> Document | None: ...
+
+    async def insert_library_card(self, library_card: Document) -> Document: ...
+    async def select_library_card_by_id(self, library_card_id: str) -> Document | None: ...
+
+    async def insert_immunization(self, immunization: Document) -> Document: ...
+    async def select_immunization_by_id(self, immunization_id: str) -> Document | None: ...
+
+    async def insert_registration(self, registration: Document) -> Document: ...
+    async def select_registration_by_id(self, registration_id: str) -> Document | None: ...
+    async def update_registration_fields(
+        self, registration_id: str, fields: Mapping[str, Any]
+    ) -> Document | None:
+        """Set the given (possibly dotted) fields atomically; returns the updated document."""

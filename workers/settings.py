@@ -1,0 +1,62 @@
+"""Process settings, read once from ``CULDESAC_*`` environment variables by a composition root."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+MEMORY_URL = "memory://"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CULDESAC_", extra="ignore", frozen=True)
+
+    amqp_url: str = "amqp://guest:guest@127.0.0.1:5672/"
+    mongodb_url: str = "mongodb://127.0.0.1:27017"
+    mongodb_database: str = Field(default="culdesac", min_length=1, max_length=63)
+    namespace: str = Field(default="culdesac", pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")
+    prefetch: int = Field(default=32, ge=1, le=10_000)
+    log_format: Literal["json", "console", "auto"] = "auto"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    retry_delays: tuple[float, ...] = Field(default=(1.0, 5.0, 30.0), min_length=1)
+    max_service_retries: int = Field(default=3, ge=0, le=100)
+    shutdown_timeout: float = Field(default=30.0, gt=0)
+    max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+
+    @field_validator("amqp_url")
+    @classmethod
+    def _amqp_scheme(cls, value: str) -> str:
+        if value != MEMORY_URL and not value.startswith(("amqp://", "amqps://")):
+            raise ValueError("must be amqp://…, amqps://… or memory://")
+        return value
+
+    @field_validator("mongodb_url")
+    @classmethod
+    def _mongodb_scheme(cls, value: str) -> str:
+        if value != MEMORY_URL and not value.startswith(("mongodb://", "mongodb+srv://")):
+            raise ValueError("must be mongodb://…, mongodb+srv://… or memory://")
+        return value
+
+    @field_validator("retry_delays")
+    @classmethod
+    def _positive_delays(cls, value: tuple[float, ...]) -> tuple[float, ...]:
+        if any(delay <= 0 for delay in value):
+            raise ValueError("every delay must be above 0 seconds")
+        return value
+
+
+class SettingsError(Exception):
+    """One or more ``CULDESAC_*`` variables are invalid; the message names each of them."""
+
+
+def load_settings(**overrides: object) -> Settings:
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        problems = "; ".join(
+            f"CULDESAC_{'_'.join(str(part) for part in item['loc'][:1]).upper()}: {item['msg']}"
+            for item in error.errors()
+        )
+        raise SettingsError(f"invalid settings: {problems}") from error
