@@ -1,0 +1,3 @@
+from contracts.students.student import Student
+
+__all__ = ["Student"]
