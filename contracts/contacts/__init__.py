@@ -1,0 +1,3 @@
+from contracts.contacts.contact import Contact
+
+__all__ = ["Contact"]

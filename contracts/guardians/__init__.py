@@ -1,0 +1,3 @@
+from contracts.guardians.guardian import Guardian, GuardianRelationship
+
+__all__ = ["Guardian", "GuardianRelationship"]

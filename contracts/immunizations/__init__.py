@@ -1,0 +1,3 @@
+from contracts.immunizations.immunization import DoseNumber, Immunization
+
+__all__ = ["DoseNumber", "Immunization"]

@@ -1,0 +1,53 @@
+"""The registration ledger: one document per registration in ``registrations``."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AwareDatetime, Field, StringConstraints
+
+from contracts.model import Contract, EntityId, LongText
+from contracts.registrations.registration_request import MAX_GUARDIANS, MAX_IMMUNIZATIONS
+
+# Concern keys are stored as MongoDB field names: no leading "$", no ".", no NUL.
+ConcernKey = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=80, pattern=r"^[^$.\x00][^.\x00]*$"),
+]
+
+# student, contact and library card, plus one key per guardian and per immunization.
+MAX_CONCERNS = 3 + MAX_GUARDIANS + MAX_IMMUNIZATIONS
+
+
+def concern_key(concern: str, entity_id: str | None = None) -> str:
+    """The ledger key of a concern: ``student``, ``contact`` or ``guardian:<id>``."""
+    return concern if entity_id is None else f"{concern}:{entity_id}"
+
+
+class RegistrationStatus(StrEnum):
+    PENDING = "pending"
+    COMPLETED = "completed"
+    FAILED = "failed"
+
+
+class ConcernState(StrEnum):
+    PENDING = "pending"
+    PERSISTED = "persisted"
+    FAILED = "failed"
+
+
+class ConcernStatus(Contract):
+    status: ConcernState
+    reason: LongText | None = None
+
+
+class Registration(Contract):
+    """The status of one registration and of each of its concerns, keyed by concern key."""
+
+    id: EntityId
+    status: RegistrationStatus
+    student_id: EntityId
+    concerns: dict[ConcernKey, ConcernStatus] = Field(default_factory=dict, max_length=MAX_CONCERNS)
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
