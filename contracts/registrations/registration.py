@@ -48,6 +48,12 @@ class Registration(Contract):
     id: EntityId
     status: RegistrationStatus
     student_id: EntityId
-    concerns: dict[ConcernKey, ConcernStatus] = Field(default_factory=dict, max_length=MAX_CONCERNS)
+    # The key pattern lands in ``patternProperties``; closing the map keeps the schema as strict
+    # as the model, so a key the model refuses is refused by the schema too.
+    concerns: dict[ConcernKey, ConcernStatus] = Field(
+        default_factory=dict,
+        max_length=MAX_CONCERNS,
+        json_schema_extra={"additionalProperties": False},
+    )
     created_at: AwareDatetime
     updated_at: AwareDatetime
