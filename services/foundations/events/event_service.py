@@ -1,0 +1,75 @@
+"""What every event service does alike: publish events and outcomes as CloudEvents.
+
+An entity's event service (``StudentEventService``, …) subclasses this with its worker, its
+event types and its error family; the orchestrations only see the entity-named methods.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from brokers.datetimes import DateTimeBroker
+from brokers.identifiers import IdentifierBroker
+from brokers.loggings import LoggingBroker
+from brokers.queues import OutgoingMessage, QueueBroker
+from contracts.events import CloudEvent, ConcernOutcome, failed_type, persisted_type
+from contracts.events.cloud_event import CLOUD_EVENTS_CONTENT_TYPE
+from contracts.model import Contract
+
+EVENT_SOURCE = "urn:culdesac:workers"
+
+
+class EventService:
+    def __init__(
+        self,
+        queue_broker: QueueBroker,
+        identifier_broker: IdentifierBroker,
+        date_time_broker: DateTimeBroker,
+        logging_broker: LoggingBroker,
+    ) -> None:
+        self.queue_broker = queue_broker
+        self.identifier_broker = identifier_broker
+        self.date_time_broker = date_time_broker
+        self.logging_broker = logging_broker
+
+    async def publish_event(
+        self,
+        event_type: str,
+        data: Contract,
+        *,
+        event_id: str,
+        correlation_id: str | None,
+    ) -> None:
+        event = CloudEvent[Any](
+            specversion="1.0",
+            id=event_id,
+            source=EVENT_SOURCE,
+            type=event_type,
+            time=self.date_time_broker.get_current_date_time(),
+            data=data,
+            correlationid=correlation_id,
+        )
+        await self.queue_broker.publish(
+            OutgoingMessage(
+                routing_key=event_type,
+                body=event.to_bytes(),
+                message_id=event_id,
+                correlation_id=correlation_id,
+                content_type=CLOUD_EVENTS_CONTENT_TYPE,
+            )
+        )
+
+    async def publish_outcome(
+        self, outcome: ConcernOutcome, *, cause_id: str, correlation_id: str | None
+    ) -> None:
+        """Publish ``<concern>.persisted.v1`` or, with a reason, ``<concern>.failed.v1``.
+
+        The id derives from the event that caused it, so a redelivery republishes the same one.
+        """
+        event_type = (
+            failed_type(outcome.concern) if outcome.reason else persisted_type(outcome.concern)
+        )
+        event_id = self.identifier_broker.get_derived_identifier(event_type, cause_id)
+        await self.publish_event(
+            event_type, outcome, event_id=event_id, correlation_id=correlation_id
+        )

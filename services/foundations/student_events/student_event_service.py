@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from brokers.queues import IncomingMessage
+from contracts.events import STUDENT_REGISTERED, ConcernOutcome, StudentRegisteredEvent
+from services.foundations.events import EventService
+from services.foundations.student_events.student_event_service_exceptions import (
+    try_catch_student_event,
+)
+
+STUDENT_WORKER = "student"
+
+
+class StudentEventService(EventService):
+    def listen_to_student_registered_events(
+        self, handler: Callable[[StudentRegisteredEvent], Awaitable[None]]
+    ) -> None:
+        async def on_message(message: IncomingMessage) -> None:
+            await handler(await self.map_to_student_registered_event(message))
+
+        self.queue_broker.listen(STUDENT_WORKER, STUDENT_REGISTERED, on_message)
+
+    @try_catch_student_event
+    async def map_to_student_registered_event(
+        self, message: IncomingMessage
+    ) -> StudentRegisteredEvent:
+        return StudentRegisteredEvent.model_validate_json(message.body)
+
+    @try_catch_student_event
+    async def publish_student_outcome(
+        self, outcome: ConcernOutcome, *, cause_id: str, correlation_id: str | None
+    ) -> None:
+        await self.publish_outcome(outcome, cause_id=cause_id, correlation_id=correlation_id)

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from brokers.loggings import LoggingBroker
+from contracts.errors import CategorizedError
+from contracts.events import StudentRegisteredEvent
+from services.orchestrations.student_events.student_event_orchestration_service_exceptions import (
+    try_catch_student_orchestration,
+)
+from services.orchestrations.student_events.student_event_orchestration_service_mappings import (
+    map_to_failed_outcome,
+    map_to_persisted_outcome,
+    map_to_student,
+)
+from services.processings.student_events import StudentEventProcessingService
+from services.processings.students import StudentProcessingService
+
+
+class StudentEventOrchestrationService:
+    def __init__(
+        self,
+        student_event_processing_service: StudentEventProcessingService,
+        student_processing_service: StudentProcessingService,
+        logging_broker: LoggingBroker,
+    ) -> None:
+        self.student_event_processing_service = student_event_processing_service
+        self.student_processing_service = student_processing_service
+        self.logging_broker = logging_broker
+
+    def listen_to_student_events(self) -> None:
+        self.student_event_processing_service.listen_to_student_registered_events(
+            self.process_student_event
+        )
+
+    @try_catch_student_orchestration
+    async def process_student_event(self, student_event: StudentRegisteredEvent) -> None:
+        student = map_to_student(student_event)
+        stored_student = await self.student_processing_service.ensure_student_exists(student)
+        await self.student_event_processing_service.publish_student_outcome(
+            map_to_persisted_outcome(stored_student),
+            cause_id=student_event.id,
+            correlation_id=student_event.correlationid,
+        )
+
+    async def publish_failure(
+        self, student_event: StudentRegisteredEvent, error: CategorizedError
+    ) -> None:
+        await self.student_event_processing_service.publish_student_outcome(
+            map_to_failed_outcome(student_event, str(error.inner_error)),
+            cause_id=student_event.id,
+            correlation_id=student_event.correlationid,
+        )

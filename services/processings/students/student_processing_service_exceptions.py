@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from contracts.students.exceptions.processings import (
+    ConflictingStudentError,
+    FailedStudentProcessingServiceError,
+    StudentProcessingDependencyError,
+    StudentProcessingDependencyValidationError,
+    StudentProcessingServiceError,
+    StudentProcessingValidationError,
+)
+from services.try_catch import downstream_rules, try_catch
+
+try_catch_student_processing = try_catch(
+    downstream_rules(
+        validation=StudentProcessingValidationError,
+        dependency_validation=StudentProcessingDependencyValidationError,
+        dependency=StudentProcessingDependencyError,
+        service=StudentProcessingServiceError,
+        failed_service=FailedStudentProcessingServiceError,
+        own_dependency_validation_errors=(ConflictingStudentError,),
+    )
+)

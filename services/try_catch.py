@@ -1,0 +1,125 @@
+"""The one place services catch: map whatever a call raised to the service's own category."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Concatenate, Literal, ParamSpec, Protocol, TypeVar
+
+from brokers.loggings import LoggingBroker
+from contracts.errors import (
+    CategorizedError,
+    DependencyCategoryError,
+    DependencyValidationCategoryError,
+    LocalizedError,
+    ServiceCategoryError,
+    ValidationCategoryError,
+)
+
+
+class HasLoggingBroker(Protocol):
+    @property
+    def logging_broker(self) -> LoggingBroker: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRule:
+    """Errors of type ``catch`` become ``wrap(error)``, logged at ``level``."""
+
+    catch: type[Exception] | tuple[type[Exception], ...]
+    wrap: Callable[[Exception], CategorizedError]
+    level: Literal["error", "critical"] = "error"
+
+
+S = TypeVar("S", bound=HasLoggingBroker)
+P = ParamSpec("P")
+R = TypeVar("R")
+Method = Callable[Concatenate[S, P], Awaitable[R]]
+
+
+ErrorCallback = Callable[[Any, CategorizedError, tuple[object, ...]], Awaitable[None]]
+
+
+class ServiceMethodDecorator(Protocol):
+    def __call__(self, method: Method[S, P, R], /) -> Method[S, P, R]: ...
+
+
+def try_catch(
+    rules: Sequence[ErrorRule], on_error: ErrorCallback | None = None
+) -> ServiceMethodDecorator:
+    """Wrap a service method so every error leaves it as one of the service's categories.
+
+    Rules are tried in order; the last should catch ``Exception`` so nothing escapes unmapped.
+    ``on_error`` (given the service, the outer error and the call's arguments) runs before
+    the outer error is raised; an orchestration uses it to publish a failure outcome.
+    """
+
+    def decorate(method: Method[S, P, R]) -> Method[S, P, R]:
+        @functools.wraps(method)
+        async def wrapper(service: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return await method(service, *args, **kwargs)
+            except Exception as error:
+                for rule in rules:
+                    if isinstance(error, rule.catch):
+                        outer = rule.wrap(error)
+                        log = getattr(service.logging_broker, rule.level)
+                        log(
+                            str(outer),
+                            error_type=type(outer).__name__,
+                            category=outer.category.value,
+                            inner_error_type=type(outer.inner_error).__name__,
+                        )
+                        if on_error is not None:
+                            await on_error(service, outer, args)
+                        raise outer from error
+                raise
+
+        return wrapper
+
+    return decorate
+
+
+def downstream_rules(
+    *,
+    validation: Callable[[LocalizedError], CategorizedError],
+    dependency_validation: Callable[[LocalizedError], CategorizedError],
+    dependency: Callable[[LocalizedError], CategorizedError],
+    service: Callable[[LocalizedError], CategorizedError],
+    failed_service: Callable[[str], LocalizedError],
+    own_validation_errors: tuple[type[LocalizedError], ...] = (),
+    own_dependency_validation_errors: tuple[type[LocalizedError], ...] = (),
+) -> list[ErrorRule]:
+    """Rules for a service above others: unwrap their categories, re-wrap the localized error.
+
+    Downstream validation problems are this service's dependency validation (the input was
+    refused below); a downstream service error stays a service error, so a bug is retried a
+    bounded number of times rather than forever.
+    """
+    return [
+        ErrorRule(own_validation_errors, lambda error: validation(localized(error))),
+        ErrorRule(
+            own_dependency_validation_errors,
+            lambda error: dependency_validation(localized(error)),
+        ),
+        ErrorRule(
+            (ValidationCategoryError, DependencyValidationCategoryError),
+            lambda error: dependency_validation(_inner(error)),
+        ),
+        ErrorRule(DependencyCategoryError, lambda error: dependency(_inner(error)), "critical"),
+        ErrorRule(ServiceCategoryError, lambda error: service(_inner(error))),
+        ErrorRule(Exception, lambda error: service(failed_service(str(error)))),
+    ]
+
+
+def localized(error: Exception) -> LocalizedError:
+    if not isinstance(error, LocalizedError):  # pragma: no cover - rules only route these here
+        raise TypeError(error)
+    return error
+
+
+def _inner(error: Exception) -> LocalizedError:
+    if not isinstance(error, CategorizedError):  # pragma: no cover - rules only route these here
+        raise TypeError(error)
+    return error.inner_error

@@ -1,0 +1,57 @@
+"""The process's brokers, chosen by URL: the one place that names concrete broker classes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from brokers.datetimes import DateTimeBroker, SystemDateTimeBroker
+from brokers.identifiers import IdentifierBroker, UuidIdentifierBroker
+from brokers.loggings import LoggingBroker, StructlogLoggingBroker
+from brokers.queues import DeliveryHooks, QueueBroker
+from brokers.queues.memory_queue_broker import MemoryQueueBroker
+from brokers.queues.rabbit_queue_broker import RabbitQueueBroker
+from brokers.storages import StorageBroker
+from brokers.storages.memory_storage_broker import MemoryStorageBroker
+from brokers.storages.mongo_storage_broker import MongoStorageBroker
+from workers.settings import MEMORY_URL, Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Brokers:
+    queue: QueueBroker
+    storage: StorageBroker
+    date_time: DateTimeBroker
+    identifier: IdentifierBroker
+    logging: LoggingBroker
+
+
+def create_brokers(settings: Settings, hooks: DeliveryHooks | None, name: str) -> Brokers:
+    queue: QueueBroker
+    if settings.amqp_url == MEMORY_URL:
+        queue = MemoryQueueBroker(
+            settings.namespace,
+            prefetch=settings.prefetch,
+            retry_delays=settings.retry_delays,
+            hooks=hooks,
+        )
+    else:
+        queue = RabbitQueueBroker(
+            settings.amqp_url,
+            settings.namespace,
+            prefetch=settings.prefetch,
+            retry_delays=settings.retry_delays,
+            hooks=hooks,
+            connection_name=name,
+        )
+    storage: StorageBroker
+    if settings.mongodb_url == MEMORY_URL:
+        storage = MemoryStorageBroker()
+    else:
+        storage = MongoStorageBroker(settings.mongodb_url, settings.mongodb_database)
+    return Brokers(
+        queue=queue,
+        storage=storage,
+        date_time=SystemDateTimeBroker(),
+        identifier=UuidIdentifierBroker(),
+        logging=StructlogLoggingBroker(name),
+    )

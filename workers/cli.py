@@ -1,0 +1,303 @@
+"""``culdesac``: run workers, publish events, look after dead letters, print schemas."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.table import Table
+
+from workers.settings import Settings, SettingsError, load_settings
+
+app = typer.Typer(
+    help="Culdesac: event-driven workers in the cul-de-sac manner of The Standard.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+topology_app = typer.Typer(help="Declare the RabbitMQ topology.", no_args_is_help=True)
+dead_letters_app = typer.Typer(
+    help="List, replay or purge dead-lettered messages.", no_args_is_help=True
+)
+app.add_typer(topology_app, name="topology")
+app.add_typer(dead_letters_app, name="dead-letters")
+
+console = Console(stderr=True)
+T = TypeVar("T")
+
+
+def settings_or_exit() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2) from error
+
+
+def run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
+    async def main() -> T:
+        return await coroutine_factory()
+
+    return asyncio.run(main())
+
+
+@app.command()
+def worker(
+    names: Annotated[list[str] | None, typer.Argument(help="Workers to run, e.g. student.")] = None,
+    run_all: Annotated[
+        bool, typer.Option("--all", help="Run every worker in this process.")
+    ] = False,
+) -> None:
+    """Run workers until SIGTERM or Ctrl-C, then finish the messages in flight and exit."""
+    from workers.host import run_workers
+    from workers.registry import WORKERS
+
+    chosen = list(WORKERS) if run_all else list(names or [])
+    if not chosen:
+        console.print(f"[red]error:[/red] name a worker ({', '.join(WORKERS)}) or pass --all")
+        raise typer.Exit(2)
+    unknown = [name for name in chosen if name not in WORKERS]
+    if unknown:
+        console.print(
+            f"[red]error:[/red] unknown worker {', '.join(unknown)}; known: {', '.join(WORKERS)}"
+        )
+        raise typer.Exit(2)
+    settings = settings_or_exit()
+    run(lambda: run_workers(chosen, settings))
+
+
+@topology_app.command("declare")
+def topology_declare() -> None:
+    """Declare the exchange and every worker's queues (idempotent)."""
+    from workers.registry import WORKERS, topology_of
+
+    settings = settings_or_exit()
+
+    async def declare() -> None:
+        queue = admin_queue_broker(settings)
+        await queue.connect()
+        try:
+            await queue.declare_topology(topology_of(WORKERS))
+        finally:
+            await queue.close()
+
+    run(declare)
+    console.print(
+        f"declared exchange {settings.namespace}.events and queues of {', '.join(WORKERS)}"
+    )
+
+
+@app.command()
+def publish(
+    event_type: Annotated[
+        str, typer.Argument(metavar="TYPE", help="Event type, e.g. student.registered.v1")
+    ],
+    data: Annotated[
+        str | None, typer.Argument(metavar="JSON", help="The event's data as JSON.")
+    ] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Read the data from a file.")
+    ] = None,
+    correlation_id: Annotated[
+        str | None, typer.Option(help="Correlation id (registration id).")
+    ] = None,
+    event_id: Annotated[str | None, typer.Option(help="Event id; a new UUID by default.")] = None,
+) -> None:
+    """Validate data against its event type and publish it as a CloudEvent, with a confirm."""
+    from brokers.queues import OutgoingMessage
+    from contracts.events import CLOUD_EVENTS_CONTENT_TYPE, EVENT_MODELS
+
+    model = EVENT_MODELS.get(event_type)
+    if model is None:
+        console.print(
+            f"[red]error:[/red] unknown event type {event_type!r}; known: {', '.join(EVENT_MODELS)}"
+        )
+        raise typer.Exit(2)
+    if (data is None) == (file is None):
+        console.print("[red]error:[/red] give the data either as JSON or with --file")
+        raise typer.Exit(2)
+    raw = file.read_text() if file is not None else data or ""
+    identifier = event_id or str(uuid.uuid4())
+    try:
+        event = model.model_validate(
+            {
+                "specversion": "1.0",
+                "id": identifier,
+                "source": "urn:culdesac:cli",
+                "type": event_type,
+                "time": datetime.now(UTC).isoformat(),
+                "data": json.loads(raw),
+                **({"correlationid": correlation_id} if correlation_id else {}),
+            }
+        )
+    except (json.JSONDecodeError, ValidationError) as error:
+        console.print(f"[red]error:[/red] invalid {event_type} data:\n{error}")
+        raise typer.Exit(2) from error
+    settings = settings_or_exit()
+
+    async def send() -> None:
+        queue = admin_queue_broker(settings)
+        await queue.connect()
+        try:
+            await queue.publish(
+                OutgoingMessage(
+                    routing_key=event_type,
+                    body=event.to_bytes(),
+                    message_id=identifier,
+                    correlation_id=correlation_id,
+                    content_type=CLOUD_EVENTS_CONTENT_TYPE,
+                )
+            )
+        finally:
+            await queue.close()
+
+    run(send)
+    typer.echo(identifier)
+
+
+@app.command()
+def schema(
+    output_format: Annotated[
+        Literal["jsonschema", "asyncapi"], typer.Option("--format", help="What to print.")
+    ] = "jsonschema",
+) -> None:
+    """Print the JSON Schemas of every event and model, or the AsyncAPI document."""
+    from contracts.schemas import asyncapi_document, json_schemas
+
+    document: Any = (
+        json_schemas()
+        if output_format == "jsonschema"
+        else asyncapi_document(load_settings().namespace)
+    )
+    typer.echo(json.dumps(document, indent=2))
+
+
+def worker_names(worker: str | None) -> list[str]:
+    from workers.registry import WORKERS
+
+    if worker is None:
+        return list(WORKERS)
+    if worker not in WORKERS:
+        console.print(f"[red]error:[/red] unknown worker {worker!r}; known: {', '.join(WORKERS)}")
+        raise typer.Exit(2)
+    return [worker]
+
+
+WorkerOption = Annotated[
+    str | None, typer.Option("--worker", "-w", help="Only this worker's queue.")
+]
+
+
+@dead_letters_app.command("list")
+def dead_letters_list(worker: WorkerOption = None) -> None:
+    """Show every dead-lettered message, leaving it in place."""
+    settings = settings_or_exit()
+    names = worker_names(worker)
+
+    async def collect() -> list[Any]:
+        queue = admin_queue_broker(settings)
+        await queue.connect()
+        try:
+            found: list[Any] = []
+            for name in names:
+                found.extend(await queue.list_dead_letters(name))
+            return found
+        finally:
+            await queue.close()
+
+    letters = run(collect)
+    table = Table(title=f"{len(letters)} dead-lettered message(s)")
+    for column in (
+        "worker",
+        "type",
+        "id",
+        "correlation id",
+        "category",
+        "attempts",
+        "dead-lettered at",
+        "reason",
+    ):
+        table.add_column(column, overflow="fold")
+    for letter in letters:
+        table.add_row(
+            letter.worker,
+            letter.routing_key,
+            letter.message_id or "",
+            letter.correlation_id or "",
+            letter.category,
+            str(letter.attempt),
+            letter.dead_lettered_at,
+            letter.reason,
+        )
+    Console().print(table)
+
+
+@dead_letters_app.command("replay")
+def dead_letters_replay(
+    worker: WorkerOption = None,
+    ids: Annotated[
+        list[str] | None, typer.Option("--id", help="Only messages with these ids.")
+    ] = None,
+) -> None:
+    """Put dead letters back on their worker's queue, keeping ids and correlation ids."""
+    settings = settings_or_exit()
+    names = worker_names(worker)
+
+    async def replay() -> int:
+        queue = admin_queue_broker(settings)
+        await queue.connect()
+        try:
+            total = 0
+            for name in names:
+                total += await queue.replay_dead_letters(name, ids or None)
+            return total
+        finally:
+            await queue.close()
+
+    console.print(f"replayed {run(replay)} message(s)")
+
+
+@dead_letters_app.command("purge")
+def dead_letters_purge(
+    worker: WorkerOption = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask for confirmation.")] = False,
+) -> None:
+    """Delete dead letters for good (asks first unless --yes)."""
+    settings = settings_or_exit()
+    names = worker_names(worker)
+    if not yes:
+        typer.confirm(f"Delete every dead letter of {', '.join(names)}?", abort=True)
+
+    async def purge() -> int:
+        queue = admin_queue_broker(settings)
+        await queue.connect()
+        try:
+            total = 0
+            for name in names:
+                total += await queue.purge_dead_letters(name)
+            return total
+        finally:
+            await queue.close()
+
+    console.print(f"purged {run(purge)} message(s)")
+
+
+def admin_queue_broker(settings: Settings) -> Any:
+    from workers.brokers import create_brokers
+
+    return create_brokers(settings, None, "culdesac-cli").queue
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

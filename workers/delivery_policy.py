@@ -1,0 +1,93 @@
+"""The worker as an exposer: error categories become delivery decisions, as DESIGN §3 says."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from brokers.loggings import LoggingBroker
+from brokers.queues import (
+    Ack,
+    DeadLetter,
+    IncomingMessage,
+    RetryLater,
+    Settlement,
+)
+from contracts.errors import CategorizedError, ErrorCategory
+
+
+class DeliveryPolicy:
+    """Decides how a failed message is settled and writes one canonical line per message."""
+
+    def __init__(
+        self,
+        logging_broker: LoggingBroker,
+        retry_delays: Sequence[float],
+        max_service_retries: int,
+    ) -> None:
+        self.logging_broker = logging_broker
+        self.retry_delays = tuple(retry_delays)
+        self.max_service_retries = max_service_retries
+
+    def decide(self, message: IncomingMessage, error: Exception) -> Settlement:
+        category = error.category if isinstance(error, CategorizedError) else ErrorCategory.SERVICE
+        if category is ErrorCategory.DEPENDENCY:
+            # Transient by nature (broker or storage away): wait as long as it takes.
+            return RetryLater(self.delay_for(message.attempt))
+        if category is ErrorCategory.SERVICE and message.attempt <= self.max_service_retries:
+            return RetryLater(self.delay_for(message.attempt))
+        return DeadLetter(
+            reason=reason_of(error),
+            category=category.value,
+            error_type=type(error).__name__,
+            error_message=str(error),
+        )
+
+    def delay_for(self, attempt: int) -> float:
+        """Growing delays: the first tier on attempt 1, the last one from then on."""
+        return self.retry_delays[min(max(attempt, 1), len(self.retry_delays)) - 1]
+
+    def settled(
+        self,
+        message: IncomingMessage,
+        settlement: Settlement,
+        duration_seconds: float,
+        error: Exception | None,
+    ) -> None:
+        fields: dict[str, object] = {
+            "queue": message.queue,
+            "event_type": message.routing_key,
+            "message_id": message.message_id,
+            "correlation_id": message.correlation_id,
+            "attempt": message.attempt,
+            "duration_ms": round(duration_seconds * 1000, 2),
+            "outcome": outcome_of(settlement),
+        }
+        if error is not None:
+            fields["error_type"] = type(error).__name__
+            fields["error"] = str(error)
+        match settlement:
+            case Ack():
+                self.logging_broker.info("message processed", **fields)
+            case RetryLater(delay_seconds=delay):
+                self.logging_broker.warning("message retried later", retry_in_s=delay, **fields)
+            case DeadLetter(reason=reason, category=category):
+                self.logging_broker.error(
+                    "message dead-lettered", reason=reason, category=category, **fields
+                )
+
+
+def outcome_of(settlement: Settlement) -> str:
+    match settlement:
+        case Ack():
+            return "ack"
+        case RetryLater():
+            return "retry"
+        case DeadLetter():
+            return "dead-letter"
+
+
+def reason_of(error: Exception) -> str:
+    """The most specific readable words: the localized error's, else the error's own."""
+    if isinstance(error, CategorizedError):
+        return str(error.inner_error)
+    return f"{type(error).__name__}: {error}"

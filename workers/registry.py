@@ -1,0 +1,30 @@
+"""Every worker this product runs: its queue's bindings and how to start it on given brokers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from brokers.queues import WorkerTopology
+from contracts.events import event_types
+from workers.brokers import Brokers
+from workers.student.composition import start_student_worker
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerDefinition:
+    name: str
+    binding_keys: Sequence[str]
+    start: Callable[[Brokers], None]
+
+
+WORKERS: Mapping[str, WorkerDefinition] = {
+    definition.name: definition
+    for definition in (
+        WorkerDefinition("student", (event_types.STUDENT_REGISTERED,), start_student_worker),
+    )
+}
+
+
+def topology_of(workers: Mapping[str, WorkerDefinition]) -> list[WorkerTopology]:
+    return [WorkerTopology(d.name, tuple(d.binding_keys)) for d in workers.values()]
