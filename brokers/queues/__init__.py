@@ -1,3 +1,4 @@
+from brokers.queues.memory_queue_broker import MemoryQueueBroker
 from brokers.queues.messages import (
     Ack,
     DeadLetter,
@@ -15,6 +16,7 @@ from brokers.queues.queue_broker import (
     UnroutableMessageError,
     WorkerTopology,
 )
+from brokers.queues.rabbit_queue_broker import RabbitQueueBroker
 
 __all__ = [
     "Ack",
@@ -22,10 +24,12 @@ __all__ = [
     "DeadLetteredMessage",
     "DeliveryHooks",
     "IncomingMessage",
+    "MemoryQueueBroker",
     "MessageHandler",
     "OutgoingMessage",
     "QueueBroker",
     "QueueUnavailableError",
+    "RabbitQueueBroker",
     "RetryLater",
     "Settlement",
     "UnroutableMessageError",

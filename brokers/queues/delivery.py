@@ -1,0 +1,161 @@
+"""What every queue broker does alike with a delivered message: dispatch, decide, copy headers."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from brokers.queues.messages import (
+    ATTEMPT_HEADER,
+    CATEGORY_HEADER,
+    DEAD_LETTERED_AT_HEADER,
+    ERROR_MESSAGE_HEADER,
+    ERROR_TYPE_HEADER,
+    REASON_HEADER,
+    ROUTING_KEY_HEADER,
+    WORKER_HEADER,
+    Ack,
+    DeadLetter,
+    DeliveryHooks,
+    IncomingMessage,
+    MessageHandler,
+    RetryLater,
+    Settlement,
+)
+
+logger = logging.getLogger(__name__)
+
+# Headers that only say why a message was dead-lettered; a replayed message starts without them.
+FAILURE_HEADERS = frozenset(
+    {
+        REASON_HEADER,
+        CATEGORY_HEADER,
+        ERROR_TYPE_HEADER,
+        ERROR_MESSAGE_HEADER,
+        DEAD_LETTERED_AT_HEADER,
+        WORKER_HEADER,
+    }
+)
+
+
+class HandlerRegistry:
+    """The handlers ``listen`` registered, by worker and exact routing key."""
+
+    def __init__(self) -> None:
+        self._handlers: dict[str, dict[str, MessageHandler]] = {}
+
+    def add(self, worker: str, routing_key: str, handler: MessageHandler) -> None:
+        self._handlers.setdefault(worker, {})[routing_key] = handler
+
+    def workers(self) -> list[str]:
+        return list(self._handlers)
+
+    def find(self, worker: str, routing_key: str) -> MessageHandler | None:
+        return self._handlers.get(worker, {}).get(routing_key)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """How a delivery is to be settled, and the error its handler raised, if any."""
+
+    settlement: Settlement
+    error: Exception | None
+    started: float
+
+    def duration_seconds(self) -> float:
+        return time.monotonic() - self.started
+
+
+class Dispatcher:
+    """Runs the handler a message's routing key names and turns what it did into a settlement."""
+
+    def __init__(
+        self,
+        handlers: HandlerRegistry,
+        hooks: DeliveryHooks | None,
+        first_retry_delay: float,
+    ) -> None:
+        self._handlers = handlers
+        self._hooks = hooks
+        self._first_retry_delay = first_retry_delay
+
+    async def dispatch(self, worker: str, message: IncomingMessage) -> Outcome:
+        started = time.monotonic()
+        handler = self._handlers.find(worker, message.routing_key)
+        if handler is None:
+            reason = f"no handler for routing key {message.routing_key!r}"
+            return Outcome(DeadLetter(reason=reason), None, started)
+        try:
+            settlement = await handler(message)
+        except Exception as error:  # noqa: BLE001 - any handler failure is the hooks' to judge
+            return Outcome(self._decide(message, error), error, started)
+        return Outcome(Ack() if settlement is None else settlement, None, started)
+
+    def settled(self, message: IncomingMessage, outcome: Outcome) -> None:
+        if self._hooks is None:
+            return
+        try:
+            self._hooks.settled(
+                message, outcome.settlement, outcome.duration_seconds(), outcome.error
+            )
+        except Exception:
+            logger.exception("delivery hook 'settled' failed for message %s", message.message_id)
+
+    def _decide(self, message: IncomingMessage, error: Exception) -> Settlement:
+        if self._hooks is None:
+            return RetryLater(self._first_retry_delay)
+        try:
+            return self._hooks.decide(message, error)
+        except Exception:
+            logger.exception("delivery hook 'decide' failed for message %s", message.message_id)
+            return RetryLater(self._first_retry_delay)
+
+
+def attempt_of(headers: Mapping[str, Any]) -> int:
+    """The attempt a delivery is, from its header; 1 when absent or unreadable."""
+    value = headers.get(ATTEMPT_HEADER, 1)
+    try:
+        attempt = int(value)
+    except (TypeError, ValueError):
+        return 1
+    return max(attempt, 1)
+
+
+def text_header(headers: Mapping[str, Any], name: str) -> str | None:
+    value = headers.get(name)
+    if isinstance(value, bytes):
+        return value.decode(errors="replace")
+    return None if value is None else str(value)
+
+
+def retry_headers(message: IncomingMessage) -> dict[str, Any]:
+    return {
+        **message.headers,
+        ATTEMPT_HEADER: message.attempt + 1,
+        ROUTING_KEY_HEADER: message.routing_key,
+    }
+
+
+def dead_letter_headers(
+    message: IncomingMessage, dead_letter: DeadLetter, worker: str
+) -> dict[str, Any]:
+    return {
+        **message.headers,
+        REASON_HEADER: dead_letter.reason,
+        CATEGORY_HEADER: dead_letter.category,
+        ERROR_TYPE_HEADER: dead_letter.error_type,
+        ERROR_MESSAGE_HEADER: dead_letter.error_message,
+        ROUTING_KEY_HEADER: message.routing_key,
+        DEAD_LETTERED_AT_HEADER: datetime.now(UTC).isoformat(),
+        WORKER_HEADER: worker,
+        ATTEMPT_HEADER: message.attempt,
+    }
+
+
+def replay_headers(headers: Mapping[str, Any], routing_key: str) -> dict[str, Any]:
+    kept = {name: value for name, value in headers.items() if name not in FAILURE_HEADERS}
+    return {**kept, ATTEMPT_HEADER: 1, ROUTING_KEY_HEADER: routing_key}

@@ -1,0 +1,278 @@
+"""An in-process queue broker that behaves as the RabbitMQ one does, for tests and the demo."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping, Sequence
+
+from brokers.queues.delivery import (
+    Dispatcher,
+    HandlerRegistry,
+    attempt_of,
+    dead_letter_headers,
+    replay_headers,
+    retry_headers,
+    text_header,
+)
+from brokers.queues.memory_queues import MemoryEnvelope, MemoryQueue, topic_matches
+from brokers.queues.messages import (
+    ROUTING_KEY_HEADER,
+    DeadLetter,
+    DeadLetteredMessage,
+    DeliveryHooks,
+    IncomingMessage,
+    MessageHandler,
+    OutgoingMessage,
+    RetryLater,
+    Settlement,
+)
+from brokers.queues.queue_broker import (
+    QueueUnavailableError,
+    UnroutableMessageError,
+    WorkerTopology,
+)
+from brokers.queues.topology import (
+    DELIVERY_LIMIT,
+    QueueNames,
+    retry_tier_for,
+    retry_tiers,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class MemoryQueueBroker:
+    """The queue broker's contract in memory: one instance is the server and its clients.
+
+    Queues and their messages outlive ``close``; a later ``connect`` finds them again, as a
+    RabbitMQ client finds its durable queues.
+    """
+
+    def __init__(
+        self,
+        namespace: str,
+        *,
+        prefetch: int = 32,
+        retry_delays: Sequence[float] = (1.0, 5.0, 30.0),
+        hooks: DeliveryHooks | None = None,
+    ) -> None:
+        self._names = QueueNames(namespace)
+        self._prefetch = prefetch
+        self._retry_tiers = retry_tiers(retry_delays)
+        self._handlers = HandlerRegistry()
+        self._dispatcher = Dispatcher(self._handlers, hooks, self._retry_tiers[0])
+        self._exchange_declared = False
+        self._bindings: dict[str, tuple[str, ...]] = {}
+        self._queues: dict[str, MemoryQueue] = {}
+        self._consumers: dict[str, asyncio.Task[None]] = {}
+        self._in_flight: set[asyncio.Task[None]] = set()
+        self._connected = False
+
+    async def connect(self) -> None:
+        self._connected = True
+
+    async def close(self) -> None:
+        try:
+            await self.stop_consuming()
+        finally:
+            self._connected = False
+
+    async def is_healthy(self) -> bool:
+        return self._connected
+
+    async def declare_topology(self, workers: Sequence[WorkerTopology]) -> None:
+        self._ensure_connected()
+        self._exchange_declared = True
+        for topology in workers:
+            worker = topology.worker
+            names = [
+                self._names.worker(worker),
+                self._names.dead(worker),
+                *(self._names.retry(worker, tier) for tier in self._retry_tiers),
+            ]
+            for name in names:
+                self._queues.setdefault(name, MemoryQueue(name))
+            queue = self._names.worker(worker)
+            known = self._bindings.get(queue, ())
+            self._bindings[queue] = tuple(dict.fromkeys([*known, *topology.binding_keys]))
+
+    async def delete_topology(self, workers: Sequence[WorkerTopology]) -> None:
+        """Remove the workers' queues, and the exchange once no queue is bound to it."""
+        for topology in workers:
+            prefix = self._names.worker(topology.worker)
+            self._bindings.pop(prefix, None)
+            for name in list(self._queues):
+                if name == prefix or name.startswith(f"{prefix}."):
+                    del self._queues[name]
+        if not self._bindings:
+            self._exchange_declared = False
+
+    async def publish(self, message: OutgoingMessage) -> None:
+        self._ensure_connected()
+        if not self._exchange_declared:
+            raise QueueUnavailableError(f"exchange {self._names.exchange!r} does not exist")
+        targets = [
+            queue
+            for queue, binding_keys in self._bindings.items()
+            if any(topic_matches(key, message.routing_key) for key in binding_keys)
+        ]
+        if not targets:
+            raise UnroutableMessageError(message.routing_key)
+        for queue in targets:
+            self._queues[queue].put(
+                MemoryEnvelope(
+                    routing_key=message.routing_key,
+                    body=message.body,
+                    message_id=message.message_id,
+                    correlation_id=message.correlation_id,
+                    content_type=message.content_type,
+                    headers=dict(message.headers),
+                )
+            )
+
+    def listen(self, worker: str, routing_key: str, handler: MessageHandler) -> None:
+        self._handlers.add(worker, routing_key, handler)
+
+    async def start_consuming(self) -> None:
+        self._ensure_connected()
+        for worker in self._handlers.workers():
+            if worker not in self._consumers:
+                queue = self._queue(self._names.worker(worker))
+                self._consumers[worker] = asyncio.create_task(
+                    self._consume(worker, queue), name=f"consume {queue.name}"
+                )
+
+    async def stop_consuming(self) -> None:
+        consumers = list(self._consumers.values())
+        self._consumers.clear()
+        for consumer in consumers:
+            consumer.cancel()
+        try:
+            await asyncio.gather(*consumers, return_exceptions=True)
+            if self._in_flight:
+                await asyncio.wait(set(self._in_flight))
+        except asyncio.CancelledError:
+            # Told not to wait: what is still in flight goes back to its queue, unsettled.
+            in_flight = list(self._in_flight)
+            for task in in_flight:
+                task.cancel()
+            await asyncio.gather(*in_flight, return_exceptions=True)
+            raise
+
+    async def count_messages(self, worker: str) -> Mapping[str, int]:
+        return {
+            "queue": len(self._queue(self._names.worker(worker))),
+            "dead": len(self._queue(self._names.dead(worker))),
+        }
+
+    async def list_dead_letters(self, worker: str) -> Sequence[DeadLetteredMessage]:
+        return [
+            self._dead_lettered(worker, envelope)
+            for envelope in self._queue(self._names.dead(worker))
+        ]
+
+    async def replay_dead_letters(self, worker: str, message_ids: Sequence[str] | None) -> int:
+        dead = self._queue(self._names.dead(worker))
+        queue = self._queue(self._names.worker(worker))
+        wanted = None if message_ids is None else set(message_ids)
+        moved = 0
+        for envelope in dead:
+            if wanted is not None and envelope.message_id not in wanted:
+                continue
+            routing_key = self._dead_lettered(worker, envelope).routing_key
+            dead.remove(envelope)
+            queue.put(envelope.copy(queue.name, replay_headers(envelope.headers, routing_key)))
+            moved += 1
+        return moved
+
+    async def purge_dead_letters(self, worker: str) -> int:
+        return self._queue(self._names.dead(worker)).clear()
+
+    async def _consume(self, worker: str, queue: MemoryQueue) -> None:
+        slots = asyncio.Semaphore(self._prefetch)
+        while True:
+            await slots.acquire()
+            envelope = await queue.get()
+            task = asyncio.create_task(self._deliver(worker, queue, envelope))
+            self._in_flight.add(task)
+            task.add_done_callback(self._in_flight.discard)
+            task.add_done_callback(lambda _: slots.release())
+
+    async def _deliver(self, worker: str, queue: MemoryQueue, envelope: MemoryEnvelope) -> None:
+        message = IncomingMessage(
+            queue=queue.name,
+            routing_key=text_header(envelope.headers, ROUTING_KEY_HEADER) or envelope.routing_key,
+            body=envelope.body,
+            message_id=envelope.message_id,
+            correlation_id=envelope.correlation_id,
+            content_type=envelope.content_type,
+            headers=dict(envelope.headers),
+            redelivered=envelope.redelivered,
+            attempt=attempt_of(envelope.headers),
+        )
+        try:
+            outcome = await self._dispatcher.dispatch(worker, message)
+        except asyncio.CancelledError:
+            self._return_unsettled(worker, queue, envelope)
+            raise
+        try:
+            self._settle(worker, message, envelope, outcome.settlement)
+        except QueueUnavailableError as error:
+            logger.warning("could not settle message %s: %s", message.message_id, error)
+            self._return_unsettled(worker, queue, envelope)
+            return
+        self._dispatcher.settled(message, outcome)
+
+    def _settle(
+        self,
+        worker: str,
+        message: IncomingMessage,
+        envelope: MemoryEnvelope,
+        settlement: Settlement,
+    ) -> None:
+        if isinstance(settlement, RetryLater):
+            tier = retry_tier_for(self._retry_tiers, settlement.delay_seconds)
+            retry = self._queue(self._names.retry(worker, tier))
+            copy = envelope.copy(retry.name, retry_headers(message))
+            retry.put(copy)
+            destination = self._names.worker(worker)
+            asyncio.get_running_loop().call_later(tier, self._expire, retry, destination, copy)
+        elif isinstance(settlement, DeadLetter):
+            dead = self._queue(self._names.dead(worker))
+            dead.put(envelope.copy(dead.name, dead_letter_headers(message, settlement, worker)))
+
+    def _expire(self, retry: MemoryQueue, destination: str, envelope: MemoryEnvelope) -> None:
+        """A retry's delay is over: dead-letter it back to its worker queue, if both remain."""
+        queue = self._queues.get(destination)
+        if retry.remove(envelope) and queue is not None:
+            queue.put(envelope.copy(destination, envelope.headers))
+
+    def _return_unsettled(self, worker: str, queue: MemoryQueue, envelope: MemoryEnvelope) -> None:
+        envelope.redelivered = True
+        envelope.returns += 1
+        if envelope.returns <= DELIVERY_LIMIT:
+            queue.put_back(envelope)
+        elif (dead := self._queues.get(self._names.dead(worker))) is not None:
+            dead.put(envelope)
+
+    def _dead_lettered(self, worker: str, envelope: MemoryEnvelope) -> DeadLetteredMessage:
+        return DeadLetteredMessage(
+            worker=worker,
+            routing_key=text_header(envelope.headers, ROUTING_KEY_HEADER) or envelope.routing_key,
+            body=envelope.body,
+            message_id=envelope.message_id,
+            correlation_id=envelope.correlation_id,
+            headers=dict(envelope.headers),
+        )
+
+    def _queue(self, name: str) -> MemoryQueue:
+        self._ensure_connected()
+        queue = self._queues.get(name)
+        if queue is None:
+            raise QueueUnavailableError(f"queue {name!r} does not exist")
+        return queue
+
+    def _ensure_connected(self) -> None:
+        if not self._connected:
+            raise QueueUnavailableError("the in-memory queue broker is not connected")

@@ -1,0 +1,177 @@
+"""The queue broker over RabbitMQ (aio-pika): a topic exchange in, a quorum queue per worker."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping, Sequence
+from contextlib import suppress
+from datetime import UTC, datetime
+
+import aio_pika
+from aio_pika.abc import AbstractExchange, AbstractRobustChannel, AbstractRobustConnection
+from aio_pika.exceptions import PublishError
+
+from brokers.queues.delivery import Dispatcher, HandlerRegistry
+from brokers.queues.messages import (
+    DeadLetteredMessage,
+    DeliveryHooks,
+    MessageHandler,
+    OutgoingMessage,
+)
+from brokers.queues.queue_broker import (
+    QueueUnavailableError,
+    UnroutableMessageError,
+    WorkerTopology,
+)
+from brokers.queues.rabbit_admin import RabbitQueueAdmin
+from brokers.queues.rabbit_consumer import RabbitWorkerConsumer
+from brokers.queues.rabbit_messages import (
+    BROKER_FAILURES,
+    CONFIRM_TIMEOUT_SECONDS,
+    amqp_message,
+    client_properties,
+)
+from brokers.queues.topology import QueueNames, retry_tiers
+
+
+class RabbitQueueBroker:
+    """Publishes to ``<ns>.events`` with confirms and consumes each worker's quorum queue.
+
+    Consuming and publishing share one robust connection, which restores its channels and
+    consumers after a reconnect. Counts, topology and dead-letter tooling use a plain connection
+    of their own.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        namespace: str,
+        *,
+        prefetch: int = 32,
+        retry_delays: Sequence[float] = (1.0, 5.0, 30.0),
+        hooks: DeliveryHooks | None = None,
+        connection_name: str | None = None,
+    ) -> None:
+        self._url = url
+        self._names = QueueNames(namespace)
+        self._prefetch = prefetch
+        self._retry_tiers = retry_tiers(retry_delays)
+        self._connection_name = connection_name
+        self._handlers = HandlerRegistry()
+        self._dispatcher = Dispatcher(self._handlers, hooks, self._retry_tiers[0])
+        self._admin = RabbitQueueAdmin(url, self._names, self._retry_tiers, connection_name)
+        self._connection: AbstractRobustConnection | None = None
+        self._publishing: tuple[AbstractRobustChannel, AbstractExchange] | None = None
+        self._publishing_lock = asyncio.Lock()
+        self._consumers: dict[str, RabbitWorkerConsumer] = {}
+
+    async def connect(self) -> None:
+        if self._connection is not None and not self._connection.is_closed:
+            return
+        name = self._connection_name or "culdesac"
+        try:
+            self._connection = await aio_pika.connect_robust(
+                self._url,
+                client_properties=client_properties(name),
+                timeout=CONFIRM_TIMEOUT_SECONDS,
+            )
+        except BROKER_FAILURES as error:
+            raise QueueUnavailableError(f"cannot connect to RabbitMQ: {error!r}") from error
+
+    async def close(self) -> None:
+        try:
+            await self.stop_consuming()
+        finally:
+            connection, self._connection, self._publishing = self._connection, None, None
+            await self._admin.close()
+            if connection is not None:
+                await connection.close()
+
+    async def is_healthy(self) -> bool:
+        connection = self._connection
+        if connection is None or connection.is_closed or not connection.connected.is_set():
+            return False
+        return await self._admin.is_healthy()
+
+    async def declare_topology(self, workers: Sequence[WorkerTopology]) -> None:
+        await self._admin.declare_topology(workers)
+
+    async def delete_topology(self, workers: Sequence[WorkerTopology]) -> None:
+        """Delete the workers' queues, and the exchange once no queue is bound to it."""
+        await self._admin.delete_topology(workers)
+
+    async def publish(self, message: OutgoingMessage) -> None:
+        body = amqp_message(
+            message.body,
+            message_id=message.message_id,
+            correlation_id=message.correlation_id,
+            content_type=message.content_type,
+            headers=message.headers,
+            timestamp=datetime.now(UTC),
+        )
+        try:
+            async with asyncio.timeout(CONFIRM_TIMEOUT_SECONDS):
+                exchange = await self._exchange()
+                await exchange.publish(body, message.routing_key, mandatory=True)
+        except PublishError as returned:
+            raise UnroutableMessageError(message.routing_key) from returned
+        except BROKER_FAILURES as error:
+            raise QueueUnavailableError(
+                f"RabbitMQ did not confirm message {message.message_id}: {error!r}"
+            ) from error
+
+    def listen(self, worker: str, routing_key: str, handler: MessageHandler) -> None:
+        self._handlers.add(worker, routing_key, handler)
+
+    async def start_consuming(self) -> None:
+        connection = self._connected()
+        for worker in self._handlers.workers():
+            if worker in self._consumers:
+                continue
+            consumer = RabbitWorkerConsumer(
+                worker, self._names, self._retry_tiers, self._dispatcher
+            )
+            try:
+                await consumer.start(connection, self._prefetch)
+            except BROKER_FAILURES as error:
+                await consumer.stop()
+                raise QueueUnavailableError(
+                    f"cannot consume {self._names.worker(worker)!r}: {error!r}"
+                ) from error
+            self._consumers[worker] = consumer
+
+    async def stop_consuming(self) -> None:
+        consumers = list(self._consumers.values())
+        self._consumers.clear()
+        await asyncio.gather(*(consumer.stop() for consumer in consumers))
+
+    async def count_messages(self, worker: str) -> Mapping[str, int]:
+        return await self._admin.count_messages(worker)
+
+    async def list_dead_letters(self, worker: str) -> Sequence[DeadLetteredMessage]:
+        return await self._admin.list_dead_letters(worker)
+
+    async def replay_dead_letters(self, worker: str, message_ids: Sequence[str] | None) -> int:
+        return await self._admin.replay_dead_letters(worker, message_ids)
+
+    async def purge_dead_letters(self, worker: str) -> int:
+        return await self._admin.purge_dead_letters(worker)
+
+    async def _exchange(self) -> AbstractExchange:
+        """The exchange on a confirming channel; a new channel once RabbitMQ closed the last."""
+        async with self._publishing_lock:
+            if self._publishing is None or self._publishing[0].is_closed:
+                if self._publishing is not None:
+                    with suppress(*BROKER_FAILURES):
+                        await self._publishing[0].close()
+                channel = await self._connected().channel(
+                    publisher_confirms=True, on_return_raises=True
+                )
+                exchange = await channel.get_exchange(self._names.exchange, ensure=False)
+                self._publishing = (channel, exchange)
+            return self._publishing[1]
+
+    def _connected(self) -> AbstractRobustConnection:
+        if self._connection is None:
+            raise QueueUnavailableError("the RabbitMQ queue broker is not connected")
+        return self._connection
