@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Concatenate, Literal, ParamSpec, Protocol, TypeVar
 
 from brokers.loggings import LoggingBroker
+from brokers.storages.errors import STORAGE_UNAVAILABLE_ERRORS, DuplicateKeyError
 from contracts.errors import (
     CategorizedError,
     DependencyCategoryError,
@@ -109,6 +110,37 @@ def downstream_rules(
         ),
         ErrorRule(DependencyCategoryError, lambda error: dependency(_inner(error)), "critical"),
         ErrorRule(ServiceCategoryError, lambda error: service(_inner(error))),
+        ErrorRule(Exception, lambda error: service(failed_service(str(error)))),
+    ]
+
+
+def storage_rules(
+    *,
+    validation: Callable[[LocalizedError], CategorizedError],
+    dependency_validation: Callable[[LocalizedError], CategorizedError],
+    dependency: Callable[[LocalizedError], CategorizedError],
+    service: Callable[[LocalizedError], CategorizedError],
+    own_validation_errors: tuple[type[LocalizedError], ...],
+    already_exists: Callable[[str], LocalizedError],
+    failed_storage: Callable[[str], LocalizedError],
+    failed_service: Callable[[str], LocalizedError],
+) -> list[ErrorRule]:
+    """Rules for a foundation service over the storage broker.
+
+    A taken id or unique field is the caller's to fix (dependency validation); an unavailable
+    store is transient (dependency, logged as critical); anything else is a bug (service).
+    """
+    return [
+        ErrorRule(own_validation_errors, lambda error: validation(localized(error))),
+        ErrorRule(
+            DuplicateKeyError,
+            lambda error: dependency_validation(already_exists(str(error))),
+        ),
+        ErrorRule(
+            STORAGE_UNAVAILABLE_ERRORS,
+            lambda error: dependency(failed_storage(str(error))),
+            "critical",
+        ),
         ErrorRule(Exception, lambda error: service(failed_service(str(error)))),
     ]
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from brokers.queues import WorkerTopology
 from contracts.events import event_types
 from workers.brokers import Brokers
+from workers.guardian.composition import start_guardian_worker
 from workers.student.composition import start_student_worker
 
 
@@ -22,6 +23,7 @@ WORKERS: Mapping[str, WorkerDefinition] = {
     definition.name: definition
     for definition in (
         WorkerDefinition("student", (event_types.STUDENT_REGISTERED,), start_student_worker),
+        WorkerDefinition("guardian", (event_types.GUARDIAN_REGISTERED,), start_guardian_worker),
     )
 }
 

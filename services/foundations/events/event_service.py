@@ -6,17 +6,20 @@ event types and its error family; the orchestrations only see the entity-named m
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from brokers.datetimes import DateTimeBroker
 from brokers.identifiers import IdentifierBroker
 from brokers.loggings import LoggingBroker
-from brokers.queues import OutgoingMessage, QueueBroker
+from brokers.queues import IncomingMessage, OutgoingMessage, QueueBroker
 from contracts.events import CloudEvent, ConcernOutcome, failed_type, persisted_type
 from contracts.events.cloud_event import CLOUD_EVENTS_CONTENT_TYPE
 from contracts.model import Contract
 
 EVENT_SOURCE = "urn:culdesac:workers"
+
+EventT = TypeVar("EventT")
 
 
 class EventService:
@@ -31,6 +34,20 @@ class EventService:
         self.identifier_broker = identifier_broker
         self.date_time_broker = date_time_broker
         self.logging_broker = logging_broker
+
+    def listen_to_events(
+        self,
+        worker: str,
+        event_type: str,
+        map_to_event: Callable[[IncomingMessage], Awaitable[EventT]],
+        handler: Callable[[EventT], Awaitable[None]],
+    ) -> None:
+        """Hand every ``event_type`` message on ``worker``'s queue to ``handler``, parsed."""
+
+        async def on_message(message: IncomingMessage) -> None:
+            await handler(await map_to_event(message))
+
+        self.queue_broker.listen(worker, event_type, on_message)
 
     async def publish_event(
         self,

@@ -1,0 +1,3 @@
+from services.foundations.guardians.guardian_service import GuardianService
+
+__all__ = ["GuardianService"]

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from brokers.loggings import LoggingBroker
+from contracts.errors import CategorizedError
+from contracts.events import GuardianRegisteredEvent
+from services.orchestrations.guardian_events.guardian_event_orchestration_service_exceptions import (  # noqa: E501
+    try_catch_guardian_orchestration,
+)
+from services.orchestrations.guardian_events.guardian_event_orchestration_service_mappings import (
+    map_to_failed_outcome,
+    map_to_guardian,
+    map_to_persisted_outcome,
+    map_to_student,
+)
+from services.orchestrations.guardian_events.guardian_event_orchestration_service_validations import (  # noqa: E501
+    validate_guardian_event,
+)
+from services.processings.guardian_events import GuardianEventProcessingService
+from services.processings.guardians import GuardianProcessingService
+from services.processings.students import StudentProcessingService
+
+
+class GuardianEventOrchestrationService:
+    def __init__(
+        self,
+        guardian_event_processing_service: GuardianEventProcessingService,
+        guardian_processing_service: GuardianProcessingService,
+        student_processing_service: StudentProcessingService,
+        logging_broker: LoggingBroker,
+    ) -> None:
+        self.guardian_event_processing_service = guardian_event_processing_service
+        self.guardian_processing_service = guardian_processing_service
+        self.student_processing_service = student_processing_service
+        self.logging_broker = logging_broker
+
+    def listen_to_guardian_events(self) -> None:
+        self.guardian_event_processing_service.listen_to_guardian_registered_events(
+            self.process_guardian_event
+        )
+
+    @try_catch_guardian_orchestration
+    async def process_guardian_event(self, guardian_event: GuardianRegisteredEvent) -> None:
+        validate_guardian_event(guardian_event)
+        # The student first, so the guardian never waits on the student worker having run.
+        await self.student_processing_service.ensure_student_exists(map_to_student(guardian_event))
+        stored_guardian = await self.guardian_processing_service.ensure_guardian_exists(
+            map_to_guardian(guardian_event)
+        )
+        await self.guardian_event_processing_service.publish_guardian_outcome(
+            map_to_persisted_outcome(stored_guardian),
+            cause_id=guardian_event.id,
+            correlation_id=guardian_event.correlationid,
+        )
+
+    async def publish_failure(
+        self, guardian_event: GuardianRegisteredEvent, error: CategorizedError
+    ) -> None:
+        await self.guardian_event_processing_service.publish_guardian_outcome(
+            map_to_failed_outcome(guardian_event, str(error.inner_error)),
+            cause_id=guardian_event.id,
+            correlation_id=guardian_event.correlationid,
+        )

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from contracts.guardians.exceptions.orchestrations import (
+    FailedGuardianOrchestrationServiceError,
+    GuardianOrchestrationDependencyError,
+    GuardianOrchestrationDependencyValidationError,
+    GuardianOrchestrationServiceError,
+    GuardianOrchestrationValidationError,
+    InvalidGuardianStudentError,
+)
+from services.orchestrations.failure_outcomes import publish_failure_outcome
+from services.try_catch import downstream_rules, try_catch
+
+try_catch_guardian_orchestration = try_catch(
+    downstream_rules(
+        validation=GuardianOrchestrationValidationError,
+        dependency_validation=GuardianOrchestrationDependencyValidationError,
+        dependency=GuardianOrchestrationDependencyError,
+        service=GuardianOrchestrationServiceError,
+        failed_service=FailedGuardianOrchestrationServiceError,
+        own_validation_errors=(InvalidGuardianStudentError,),
+    ),
+    on_error=publish_failure_outcome,
+)

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from brokers.loggings import LoggingBroker
+from contracts.guardians import Guardian
+from contracts.guardians.exceptions.processings import ConflictingGuardianError
+from services.foundations.guardians import GuardianService
+from services.processings.guardians.guardian_processing_service_exceptions import (
+    try_catch_guardian_processing,
+)
+
+
+class GuardianProcessingService:
+    def __init__(self, guardian_service: GuardianService, logging_broker: LoggingBroker) -> None:
+        self.guardian_service = guardian_service
+        self.logging_broker = logging_broker
+
+    @try_catch_guardian_processing
+    async def ensure_guardian_exists(self, guardian: Guardian) -> Guardian:
+        """Add the guardian unless stored already; the same id with other details is a conflict."""
+        stored = await self.guardian_service.add_guardian_if_absent(guardian)
+        if stored != guardian:
+            raise ConflictingGuardianError(guardian.id)
+        return stored

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from contracts.guardians.exceptions.processings import (
+    ConflictingGuardianError,
+    FailedGuardianProcessingServiceError,
+    GuardianProcessingDependencyError,
+    GuardianProcessingDependencyValidationError,
+    GuardianProcessingServiceError,
+    GuardianProcessingValidationError,
+)
+from services.try_catch import downstream_rules, try_catch
+
+try_catch_guardian_processing = try_catch(
+    downstream_rules(
+        validation=GuardianProcessingValidationError,
+        dependency_validation=GuardianProcessingDependencyValidationError,
+        dependency=GuardianProcessingDependencyError,
+        service=GuardianProcessingServiceError,
+        failed_service=FailedGuardianProcessingServiceError,
+        own_dependency_validation_errors=(ConflictingGuardianError,),
+    )
+)
