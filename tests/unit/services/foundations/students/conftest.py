@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from unittest.mock import Mock, create_autospec
 
@@ -8,6 +9,16 @@ import pytest
 from brokers.datetimes import DateTimeBroker
 from brokers.loggings import LoggingBroker
 from brokers.storages import StorageBroker
+from brokers.storages.errors import (
+    ConnectionFailure,
+    DuplicateKeyError,
+    ExecutionTimeout,
+    NetworkTimeout,
+    OperationFailure,
+    ServerSelectionTimeoutError,
+    StorageNotInitializedError,
+    WriteConcernError,
+)
 from services.foundations.students import StudentService
 
 
@@ -36,3 +47,40 @@ def student_service(
     storage_broker: Mock, date_time_broker: Mock, logging_broker: Mock
 ) -> StudentService:
     return StudentService(storage_broker, date_time_broker, logging_broker)
+
+
+# What the storage broker may raise, built from a random message.
+StorageErrorFactory = Callable[[str], Exception]
+
+STORAGE_UNAVAILABLE_ERRORS: list[StorageErrorFactory] = [
+    ConnectionFailure,
+    ServerSelectionTimeoutError,
+    NetworkTimeout,
+    lambda message: ExecutionTimeout(message, code=50),
+]
+STORAGE_UNAVAILABLE_ERROR_IDS = [
+    "ConnectionFailure",
+    "ServerSelectionTimeoutError",
+    "NetworkTimeout",
+    "ExecutionTimeout",
+]
+
+# Neither a duplicate nor an unavailable store: a bug somewhere, the service category.
+UNEXPECTED_ERRORS: list[StorageErrorFactory] = [
+    Exception,
+    ValueError,
+    lambda message: OperationFailure(message, code=2),
+    lambda message: WriteConcernError(message, code=100),
+    lambda _: StorageNotInitializedError(),
+]
+UNEXPECTED_ERROR_IDS = [
+    "Exception",
+    "ValueError",
+    "OperationFailure",
+    "WriteConcernError",
+    "StorageNotInitializedError",
+]
+
+
+def create_duplicate_key_error(message: str) -> DuplicateKeyError:
+    return DuplicateKeyError(f"E11000 duplicate key error collection: students {message}", 11000)
