@@ -9,6 +9,7 @@ from brokers.queues import WorkerTopology
 from contracts.events import event_types
 from workers.brokers import Brokers
 from workers.guardian.composition import start_guardian_worker
+from workers.registration.composition import start_registration_worker
 from workers.student.composition import start_student_worker
 
 
@@ -22,6 +23,11 @@ class WorkerDefinition:
 WORKERS: Mapping[str, WorkerDefinition] = {
     definition.name: definition
     for definition in (
+        WorkerDefinition(
+            "registration",
+            (event_types.REGISTRATION_REQUESTED, "*.persisted.v1", "*.failed.v1"),
+            start_registration_worker,
+        ),
         WorkerDefinition("student", (event_types.STUDENT_REGISTERED,), start_student_worker),
         WorkerDefinition("guardian", (event_types.GUARDIAN_REGISTERED,), start_guardian_worker),
     )

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from contracts.errors import (
+    DependencyCategoryError,
+    DependencyValidationCategoryError,
+    LocalizedError,
+    ServiceCategoryError,
+    ValidationCategoryError,
+)
+
+# The worker's orchestration: fan-out of a request, and the ledger fed by concern outcomes.
+
+
+class InvalidConcernOutcomeError(LocalizedError):
+    def __init__(self, errors: Mapping[str, Sequence[str]]) -> None:
+        super().__init__(
+            "Invalid concern outcome. Please correct the errors and try again.", errors
+        )
+
+
+class FailedRegistrationOrchestrationServiceError(LocalizedError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"Failed registration orchestration service error occurred: {detail}")
+
+
+class RegistrationOrchestrationValidationError(ValidationCategoryError):
+    message = "Registration orchestration validation error occurred, fix the errors."
+
+
+class RegistrationOrchestrationDependencyValidationError(DependencyValidationCategoryError):
+    message = "Registration orchestration dependency validation error occurred, fix the errors."
+
+
+class RegistrationOrchestrationDependencyError(DependencyCategoryError):
+    message = "Registration orchestration dependency error occurred, contact support."
+
+
+class RegistrationOrchestrationServiceError(ServiceCategoryError):
+    message = "Registration orchestration service error occurred, contact support."
+
+
+# The ingress's orchestration: accepting a registration and reading its status.
+
+
+class InvalidRegistrationAcceptanceError(LocalizedError):
+    def __init__(self, errors: Mapping[str, Sequence[str]]) -> None:
+        super().__init__(
+            "Invalid registration acceptance. Please correct the errors and try again.", errors
+        )
+
+
+class FailedRegistrationAcceptanceServiceError(LocalizedError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"Failed registration acceptance service error occurred: {detail}")
+
+
+class RegistrationAcceptanceValidationError(ValidationCategoryError):
+    message = "Registration acceptance validation error occurred, fix the errors."
+
+
+class RegistrationAcceptanceDependencyValidationError(DependencyValidationCategoryError):
+    message = "Registration acceptance dependency validation error occurred, fix the errors."
+
+
+class RegistrationAcceptanceDependencyError(DependencyCategoryError):
+    message = "Registration acceptance dependency error occurred, contact support."
+
+
+class RegistrationAcceptanceServiceError(ServiceCategoryError):
+    message = "Registration acceptance service error occurred, contact support."

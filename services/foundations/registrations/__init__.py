@@ -1,0 +1,3 @@
+from services.foundations.registrations.registration_service import RegistrationService
+
+__all__ = ["RegistrationService"]

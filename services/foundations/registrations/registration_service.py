@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from brokers.datetimes import DateTimeBroker
+from brokers.loggings import LoggingBroker
+from brokers.storages import StorageBroker
+from contracts.registrations import ConcernStatus, Registration, RegistrationStatus
+from contracts.registrations.exceptions.foundations import NotFoundRegistrationError
+from services.foundations.registrations.registration_service_exceptions import (
+    try_catch_registration,
+)
+from services.foundations.registrations.registration_service_mappings import (
+    map_to_concern_fields,
+    map_to_document,
+    map_to_registration,
+    map_to_status_fields,
+)
+from services.foundations.registrations.registration_service_validations import (
+    validate_concern_key,
+    validate_registration,
+    validate_registration_id,
+)
+
+
+class RegistrationService:
+    """The registration ledger: one document per registration, updated field by field."""
+
+    def __init__(
+        self,
+        storage_broker: StorageBroker,
+        date_time_broker: DateTimeBroker,
+        logging_broker: LoggingBroker,
+    ) -> None:
+        self.storage_broker = storage_broker
+        self.date_time_broker = date_time_broker
+        self.logging_broker = logging_broker
+
+    @try_catch_registration
+    async def add_registration_if_absent(self, registration: Registration) -> Registration:
+        """Add the registration, or return the one already stored under its id (not compared)."""
+        validate_registration(registration)
+        stored = await self.storage_broker.insert_registration_if_absent(
+            map_to_document(registration)
+        )
+        return map_to_registration(stored)
+
+    @try_catch_registration
+    async def retrieve_registration_by_id(self, registration_id: str) -> Registration:
+        validate_registration_id(registration_id)
+        stored = await self.storage_broker.select_registration_by_id(registration_id)
+        if stored is None:
+            raise NotFoundRegistrationError(registration_id)
+        return map_to_registration(stored)
+
+    @try_catch_registration
+    async def retrieve_registration_if_exists(self, registration_id: str) -> Registration | None:
+        validate_registration_id(registration_id)
+        stored = await self.storage_broker.select_registration_by_id(registration_id)
+        return None if stored is None else map_to_registration(stored)
+
+    @try_catch_registration
+    async def modify_registration_concern(
+        self, registration_id: str, concern_key: str, concern_status: ConcernStatus
+    ) -> Registration:
+        """Set one concern atomically; returns the registration as it is after the update."""
+        validate_registration_id(registration_id)
+        validate_concern_key(concern_key)
+        stored = await self.storage_broker.update_registration_fields(
+            registration_id,
+            map_to_concern_fields(
+                concern_key, concern_status, self.date_time_broker.get_current_date_time()
+            ),
+        )
+        if stored is None:
+            raise NotFoundRegistrationError(registration_id)
+        return map_to_registration(stored)
+
+    @try_catch_registration
+    async def modify_registration_status(
+        self, registration_id: str, status: RegistrationStatus
+    ) -> Registration:
+        validate_registration_id(registration_id)
+        stored = await self.storage_broker.update_registration_fields(
+            registration_id,
+            map_to_status_fields(status, self.date_time_broker.get_current_date_time()),
+        )
+        if stored is None:
+            raise NotFoundRegistrationError(registration_id)
+        return map_to_registration(stored)

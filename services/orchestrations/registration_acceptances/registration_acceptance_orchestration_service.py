@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from brokers.identifiers import IdentifierBroker
+from brokers.loggings import LoggingBroker
+from contracts.events import REGISTRATION_REQUESTED
+from contracts.registrations import Registration, RegistrationRequest
+from services.orchestrations.registration_acceptances.registration_acceptance_orchestration_service_exceptions import (  # noqa: E501
+    record_best_effort,
+    try_catch_registration_acceptance,
+)
+from services.orchestrations.registration_acceptances.registration_acceptance_orchestration_service_mappings import (  # noqa: E501
+    map_to_registration_requested,
+)
+from services.orchestrations.registration_acceptances.registration_acceptance_orchestration_service_validations import (  # noqa: E501
+    validate_registration_id,
+)
+from services.orchestrations.registration_events.registration_plans import (
+    map_to_pending_registration,
+    map_to_registration_plan,
+)
+from services.processings.registration_events import RegistrationEventProcessingService
+from services.processings.registrations import RegistrationProcessingService
+
+
+class RegistrationAcceptanceOrchestrationService:
+    """What the ingress does: accept a registration onto the queue, and read its status."""
+
+    def __init__(
+        self,
+        registration_event_processing_service: RegistrationEventProcessingService,
+        registration_processing_service: RegistrationProcessingService,
+        identifier_broker: IdentifierBroker,
+        logging_broker: LoggingBroker,
+    ) -> None:
+        self.registration_event_processing_service = registration_event_processing_service
+        self.registration_processing_service = registration_processing_service
+        self.identifier_broker = identifier_broker
+        self.logging_broker = logging_broker
+
+    @try_catch_registration_acceptance
+    async def accept_registration(
+        self, request: RegistrationRequest, registration_id: str
+    ) -> Registration:
+        """Publish ``registration.requested.v1`` (confirmed), then record it as pending.
+
+        A registration already in the ledger is returned as it is, without publishing again.
+        The ledger write is best effort: once the publish is confirmed the registration is
+        accepted, and the registration worker records the same entry when it processes it.
+        """
+        validate_registration_id(registration_id)
+        recorded = await self.registration_processing_service.retrieve_registration_if_exists(
+            registration_id
+        )
+        if recorded is not None:
+            return recorded
+        requested_event = (
+            await self.registration_event_processing_service.publish_registration_requested(
+                map_to_registration_requested(request, registration_id),
+                event_id=self.identifier_broker.get_derived_identifier(
+                    REGISTRATION_REQUESTED, registration_id
+                ),
+            )
+        )
+        plan = map_to_registration_plan(
+            requested_event.data, self.identifier_broker.get_derived_identifier
+        )
+        return await self._record_registration(
+            map_to_pending_registration(plan, requested_event.time)
+        )
+
+    @try_catch_registration_acceptance
+    async def retrieve_registration_by_id(self, registration_id: str) -> Registration:
+        validate_registration_id(registration_id)
+        return await self.registration_processing_service.retrieve_registration_by_id(
+            registration_id
+        )
+
+    @record_best_effort
+    async def _record_registration(self, registration: Registration) -> Registration:
+        return await self.registration_processing_service.ensure_registration_recorded(registration)

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from typing import Protocol, TypeVar
+
+from brokers.loggings import LoggingBroker
+from contracts.errors import CategorizedError
+from contracts.registrations import Registration
+from contracts.registrations.exceptions.orchestrations import (
+    FailedRegistrationAcceptanceServiceError,
+    InvalidRegistrationAcceptanceError,
+    RegistrationAcceptanceDependencyError,
+    RegistrationAcceptanceDependencyValidationError,
+    RegistrationAcceptanceServiceError,
+    RegistrationAcceptanceValidationError,
+)
+from services.try_catch import downstream_rules, try_catch
+
+try_catch_registration_acceptance = try_catch(
+    downstream_rules(
+        validation=RegistrationAcceptanceValidationError,
+        dependency_validation=RegistrationAcceptanceDependencyValidationError,
+        dependency=RegistrationAcceptanceDependencyError,
+        service=RegistrationAcceptanceServiceError,
+        failed_service=FailedRegistrationAcceptanceServiceError,
+        own_validation_errors=(InvalidRegistrationAcceptanceError,),
+    )
+)
+
+
+class HasLoggingBroker(Protocol):
+    @property
+    def logging_broker(self) -> LoggingBroker: ...
+
+
+S = TypeVar("S", bound=HasLoggingBroker)
+RecordRegistration = Callable[[S, Registration], Awaitable[Registration]]
+
+
+def record_best_effort(method: RecordRegistration[S]) -> RecordRegistration[S]:
+    """A ledger write that cannot fail its caller: on error, log and return the entry unwritten.
+
+    Used after a confirmed publish, when the registration is accepted whatever the ledger says.
+    """
+
+    @functools.wraps(method)
+    async def wrapper(service: S, registration: Registration) -> Registration:
+        try:
+            return await method(service, registration)
+        except CategorizedError as error:
+            # The layers below logged the failure itself; here it is handled, hence a warning.
+            service.logging_broker.warning(
+                "registration accepted but not recorded; the registration worker records it",
+                registration_id=registration.id,
+                error_type=type(error).__name__,
+                category=error.category.value,
+                inner_error_type=type(error.inner_error).__name__,
+                error=str(error),
+            )
+            return registration
+
+    return wrapper

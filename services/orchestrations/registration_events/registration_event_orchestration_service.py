@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from brokers.identifiers import IdentifierBroker
+from brokers.loggings import LoggingBroker
+from contracts.events import ConcernOutcomeEvent, RegistrationRequestedEvent
+from services.orchestrations.registration_events.registration_event_orchestration_service_exceptions import (  # noqa: E501
+    try_catch_registration_orchestration,
+)
+from services.orchestrations.registration_events.registration_event_orchestration_service_mappings import (  # noqa: E501
+    map_to_concern_key,
+    map_to_concern_state,
+)
+from services.orchestrations.registration_events.registration_plans import (
+    map_to_pending_registration,
+    map_to_registration_plan,
+)
+from services.processings.registration_events import RegistrationEventProcessingService
+from services.processings.registrations import RegistrationProcessingService
+
+
+class RegistrationEventOrchestrationService:
+    """The registration worker: fans a request out into concern events, and keeps the ledger."""
+
+    def __init__(
+        self,
+        registration_event_processing_service: RegistrationEventProcessingService,
+        registration_processing_service: RegistrationProcessingService,
+        identifier_broker: IdentifierBroker,
+        logging_broker: LoggingBroker,
+    ) -> None:
+        self.registration_event_processing_service = registration_event_processing_service
+        self.registration_processing_service = registration_processing_service
+        self.identifier_broker = identifier_broker
+        self.logging_broker = logging_broker
+
+    def listen_to_registration_events(self) -> None:
+        self.registration_event_processing_service.listen_to_registration_requested_events(
+            self.process_registration_requested_event
+        )
+        self.registration_event_processing_service.listen_to_concern_outcome_events(
+            self.process_concern_outcome_event
+        )
+
+    @try_catch_registration_orchestration
+    async def process_registration_requested_event(
+        self, requested_event: RegistrationRequestedEvent
+    ) -> None:
+        plan = map_to_registration_plan(
+            requested_event.data, self.identifier_broker.get_derived_identifier
+        )
+        # The ledger first: every outcome of the fan-out finds its entry and its concern key.
+        await self.registration_processing_service.ensure_registration_recorded(
+            map_to_pending_registration(plan, requested_event.time)
+        )
+        events = self.registration_event_processing_service
+        correlation_id = plan.registration_id
+        await events.publish_student_registered(
+            plan.student.data, event_id=plan.student.event_id, correlation_id=correlation_id
+        )
+        for guardian in plan.guardians:
+            await events.publish_guardian_registered(
+                guardian.data, event_id=guardian.event_id, correlation_id=correlation_id
+            )
+        await events.publish_contact_registered(
+            plan.contact.data, event_id=plan.contact.event_id, correlation_id=correlation_id
+        )
+        if plan.library_card is not None:
+            await events.publish_library_card_requested(
+                plan.library_card.data,
+                event_id=plan.library_card.event_id,
+                correlation_id=correlation_id,
+            )
+        for immunization in plan.immunizations:
+            await events.publish_immunization_recorded(
+                immunization.data, event_id=immunization.event_id, correlation_id=correlation_id
+            )
+
+    @try_catch_registration_orchestration
+    async def process_concern_outcome_event(self, outcome_event: ConcernOutcomeEvent) -> None:
+        if outcome_event.correlationid is None:
+            # A concern event any client published on its own: no registration to account to.
+            self.logging_broker.info(
+                "concern outcome outside any registration",
+                event_id=outcome_event.id,
+                event_type=outcome_event.type,
+            )
+            return
+        await self.registration_processing_service.record_concern_outcome(
+            outcome_event.correlationid,
+            map_to_concern_key(outcome_event),
+            map_to_concern_state(outcome_event),
+            outcome_event.data.reason,
+        )

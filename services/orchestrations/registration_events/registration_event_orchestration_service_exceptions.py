@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from contracts.registrations.exceptions.orchestrations import (
+    FailedRegistrationOrchestrationServiceError,
+    InvalidConcernOutcomeError,
+    RegistrationOrchestrationDependencyError,
+    RegistrationOrchestrationDependencyValidationError,
+    RegistrationOrchestrationServiceError,
+    RegistrationOrchestrationValidationError,
+)
+from services.try_catch import downstream_rules, try_catch
+
+try_catch_registration_orchestration = try_catch(
+    downstream_rules(
+        validation=RegistrationOrchestrationValidationError,
+        dependency_validation=RegistrationOrchestrationDependencyValidationError,
+        dependency=RegistrationOrchestrationDependencyError,
+        service=RegistrationOrchestrationServiceError,
+        failed_service=FailedRegistrationOrchestrationServiceError,
+        own_validation_errors=(InvalidConcernOutcomeError,),
+    )
+)

@@ -1,0 +1,5 @@
+from services.processings.registrations.registration_processing_service import (
+    RegistrationProcessingService,
+)
+
+__all__ = ["RegistrationProcessingService"]

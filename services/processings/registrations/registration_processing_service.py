@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from brokers.loggings import LoggingBroker
+from contracts.registrations import ConcernState, ConcernStatus, Registration
+from contracts.registrations.exceptions.processings import NotFoundRegistrationConcernError
+from services.foundations.registrations import RegistrationService
+from services.processings.registrations.registration_processing_service_exceptions import (
+    try_catch_registration_processing,
+)
+from services.processings.registrations.registration_processing_service_mappings import (
+    map_to_overall_status,
+)
+
+
+class RegistrationProcessingService:
+    def __init__(
+        self, registration_service: RegistrationService, logging_broker: LoggingBroker
+    ) -> None:
+        self.registration_service = registration_service
+        self.logging_broker = logging_broker
+
+    @try_catch_registration_processing
+    async def ensure_registration_recorded(self, registration: Registration) -> Registration:
+        """Record the registration unless it is recorded already; an existing entry wins.
+
+        The existing entry may hold concerns persisted since, so it is never overwritten.
+        """
+        return await self.registration_service.add_registration_if_absent(registration)
+
+    @try_catch_registration_processing
+    async def record_concern_outcome(
+        self,
+        registration_id: str,
+        concern_key: str,
+        state: ConcernState,
+        reason: str | None,
+    ) -> Registration:
+        """Set one concern, then the overall status it leads to.
+
+        Safe under concurrent outcomes: each concern is set atomically and the update returns
+        the document after it, so the last outcome to land sees every concern and writes the
+        final status.
+        """
+        recorded = await self.registration_service.retrieve_registration_by_id(registration_id)
+        # Keys are fixed when the entry is recorded, so reading them first is not racy.
+        if concern_key not in recorded.concerns:
+            raise NotFoundRegistrationConcernError(registration_id, concern_key)
+        updated = await self.registration_service.modify_registration_concern(
+            registration_id, concern_key, ConcernStatus(status=state, reason=reason)
+        )
+        status = map_to_overall_status(updated)
+        if status is updated.status:
+            return updated
+        return await self.registration_service.modify_registration_status(registration_id, status)
+
+    @try_catch_registration_processing
+    async def retrieve_registration_by_id(self, registration_id: str) -> Registration:
+        return await self.registration_service.retrieve_registration_by_id(registration_id)
+
+    @try_catch_registration_processing
+    async def retrieve_registration_if_exists(self, registration_id: str) -> Registration | None:
+        return await self.registration_service.retrieve_registration_if_exists(registration_id)

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from contracts.registrations.exceptions.processings import (
+    FailedRegistrationProcessingServiceError,
+    NotFoundRegistrationConcernError,
+    RegistrationProcessingDependencyError,
+    RegistrationProcessingDependencyValidationError,
+    RegistrationProcessingServiceError,
+    RegistrationProcessingValidationError,
+)
+from services.try_catch import downstream_rules, try_catch
+
+try_catch_registration_processing = try_catch(
+    downstream_rules(
+        validation=RegistrationProcessingValidationError,
+        dependency_validation=RegistrationProcessingDependencyValidationError,
+        dependency=RegistrationProcessingDependencyError,
+        service=RegistrationProcessingServiceError,
+        failed_service=FailedRegistrationProcessingServiceError,
+        own_validation_errors=(NotFoundRegistrationConcernError,),
+    )
+)
