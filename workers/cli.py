@@ -27,8 +27,10 @@ topology_app = typer.Typer(help="Declare the RabbitMQ topology.", no_args_is_hel
 dead_letters_app = typer.Typer(
     help="List, replay or purge dead-lettered messages.", no_args_is_help=True
 )
+registration_app = typer.Typer(help="Look up registrations.", no_args_is_help=True)
 app.add_typer(topology_app, name="topology")
 app.add_typer(dead_letters_app, name="dead-letters")
+app.add_typer(registration_app, name="registration")
 
 console = Console(stderr=True)
 T = TypeVar("T")
@@ -72,6 +74,45 @@ def worker(
         raise typer.Exit(2)
     settings = settings_or_exit()
     run(lambda: run_workers(chosen, settings))
+
+
+@app.command()
+def ingress(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the HTTP ingress until SIGTERM or Ctrl-C, letting requests in flight finish."""
+    from ingress.server import run_ingress
+
+    settings = settings_or_exit()
+    run(lambda: run_ingress(settings, host, port))
+
+
+@registration_app.command("status")
+def registration_status(
+    registration_id: Annotated[str, typer.Argument(metavar="ID", help="The registration id.")],
+) -> None:
+    """Print a registration's status and each concern's, from the ledger (exit 1 if unknown)."""
+    from workers.brokers import create_brokers
+
+    settings = settings_or_exit()
+
+    async def select() -> dict[str, Any] | None:
+        storage = create_brokers(settings, None, "culdesac-cli").storage
+        await storage.initialize()
+        try:
+            return await storage.select_registration_by_id(registration_id)
+        finally:
+            await storage.close()
+
+    registration = run(select)
+    if registration is None:
+        console.print(f"[red]error:[/red] no registration {registration_id!r}")
+        raise typer.Exit(1)
+    typer.echo(f"registration {registration_id}: {registration.get('status', 'unknown')}")
+    for key, concern in sorted(registration.get("concerns", {}).items()):
+        reason = concern.get("reason")
+        typer.echo(f"  {key}: {concern.get('status')}" + (f" ({reason})" if reason else ""))
 
 
 @topology_app.command("declare")

@@ -1,0 +1,55 @@
+"""The ingress's composition root: settings in, an application that owns its brokers out."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from ingress.app import Lifespan, create_app
+from ingress.readiness import readiness_of
+from workers.brokers import Brokers, create_brokers
+from workers.host import connect_brokers
+from workers.registration.composition import compose_registration_acceptance
+from workers.registry import WORKERS, topology_of
+from workers.settings import Settings
+
+INGRESS_NAME = "culdesac-ingress"
+
+
+def compose_ingress_app(
+    brokers: Brokers, settings: Settings, lifespan: Lifespan | None = None
+) -> FastAPI:
+    """The application over brokers someone else connects (the demo shares them)."""
+    return create_app(
+        compose_registration_acceptance(brokers),
+        readiness_of(brokers.queue, brokers.storage),
+        settings,
+        identifier_broker=brokers.identifier,
+        logging_broker=brokers.logging,
+        lifespan=lifespan,
+    )
+
+
+def compose_ingress(settings: Settings) -> FastAPI:
+    """The application with its own brokers, connected at startup and closed at shutdown."""
+    brokers = create_brokers(settings, None, INGRESS_NAME)
+    return compose_ingress_app(brokers, settings, brokers_lifespan(brokers))
+
+
+def brokers_lifespan(brokers: Brokers) -> Lifespan:
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Waits (with growing pauses) for backing services still starting; the topology is
+        # declared so a confirmed publish is never one that no queue received.
+        await connect_brokers(brokers, topology_of(WORKERS))
+        brokers.logging.info("ingress connected")
+        try:
+            yield
+        finally:
+            await brokers.queue.close()
+            await brokers.storage.close()
+            brokers.logging.info("ingress stopped")
+
+    return lifespan

@@ -1,0 +1,48 @@
+"""Runs the ingress under uvicorn until SIGTERM/SIGINT, letting requests in flight finish."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import uvicorn
+
+from brokers.loggings import configure_logging
+from ingress.composition import compose_ingress
+from workers.settings import Settings
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+class IngressServer(uvicorn.Server):
+    """uvicorn's server, minus re-raising the stop signal once it has shut down.
+
+    A stop signal is how an operator ends the ingress: after a graceful shutdown the process
+    exits 0 instead of dying of the signal it asked for. A second Ctrl-C still forces the exit.
+    """
+
+    @contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        loop = asyncio.get_running_loop()
+        for signum in STOP_SIGNALS:
+            loop.add_signal_handler(signum, self.handle_exit, signum, None)
+        try:
+            yield
+        finally:
+            for signum in STOP_SIGNALS:
+                loop.remove_signal_handler(signum)
+
+
+async def run_ingress(settings: Settings, host: str, port: int) -> None:
+    """Serve the ingress on ``host:port`` until stopped; in-flight requests finish first."""
+    configure_logging(settings.log_level, settings.log_format)
+    config = uvicorn.Config(
+        compose_ingress(settings),
+        host=host,
+        port=port,
+        log_config=None,
+        timeout_graceful_shutdown=int(settings.shutdown_timeout),
+    )
+    await IngressServer(config).serve()

@@ -1,0 +1,152 @@
+"""How each category of the orchestration's errors is answered, on accept and on retrieve."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from unittest.mock import AsyncMock, MagicMock
+
+import httpx
+import pytest
+from faker import Faker
+from fastapi import FastAPI
+
+from contracts.errors import CategorizedError
+from tests.unit.ingress.conftest import (
+    AlreadyExistsRegistrationError,
+    FailedRegistrationDependencyError,
+    FailedRegistrationServiceError,
+    InvalidRegistrationError,
+    NotFoundRegistrationError,
+    RegistrationAcceptanceDependencyError,
+    RegistrationAcceptanceDependencyValidationError,
+    RegistrationAcceptanceServiceError,
+    RegistrationAcceptanceValidationError,
+    create_random_request_payload,
+)
+
+Send = Callable[[httpx.AsyncClient, Faker], Awaitable[httpx.Response]]
+
+
+async def post_registration(client: httpx.AsyncClient, faker: Faker) -> httpx.Response:
+    return await client.post("/v1/registrations", json=create_random_request_payload(faker))
+
+
+async def get_registration(client: httpx.AsyncClient, faker: Faker) -> httpx.Response:
+    return await client.get(f"/v1/registrations/{faker.uuid4()}")
+
+
+OPERATIONS = pytest.mark.parametrize(
+    ("operation", "send"),
+    [
+        ("accept_registration", post_registration),
+        ("retrieve_registration_by_id", get_registration),
+    ],
+    ids=["post", "get"],
+)
+
+
+@OPERATIONS
+async def test_should_answer_503_with_retry_after_on_dependency_error(
+    client: httpx.AsyncClient, acceptance: AsyncMock, faker: Faker, operation: str, send: Send
+) -> None:
+    # given
+    getattr(acceptance, operation).side_effect = RegistrationAcceptanceDependencyError(
+        FailedRegistrationDependencyError("the broker did not confirm the publish")
+    )
+
+    # when
+    actual_response = await send(client, faker)
+
+    # then
+    assert actual_response.status_code == 503
+    assert int(actual_response.headers["retry-after"]) > 0
+    assert "confirm" not in actual_response.text
+
+
+@OPERATIONS
+async def test_should_answer_500_with_a_generic_message_on_service_error_and_log_it(  # noqa: PLR0917
+    client: httpx.AsyncClient,
+    acceptance: AsyncMock,
+    logging_broker: MagicMock,
+    faker: Faker,
+    operation: str,
+    send: Send,
+) -> None:
+    # given
+    secret = faker.sentence()
+    getattr(acceptance, operation).side_effect = RegistrationAcceptanceServiceError(
+        FailedRegistrationServiceError(secret)
+    )
+
+    # when
+    actual_response = await send(client, faker)
+
+    # then
+    assert actual_response.status_code == 500
+    assert actual_response.json()["detail"] == "the request could not be handled"
+    assert secret not in actual_response.text
+    assert [entry[0] for entry in logging_broker.mock_calls] == ["error"]
+
+
+@pytest.mark.parametrize(
+    ("error", "expected_status"),
+    [
+        (RegistrationAcceptanceValidationError(NotFoundRegistrationError("no such id")), 404),
+        (
+            RegistrationAcceptanceValidationError(
+                InvalidRegistrationError("invalid", {"guardians.0.phone": ["not E.164"]})
+            ),
+            422,
+        ),
+        (
+            RegistrationAcceptanceDependencyValidationError(
+                AlreadyExistsRegistrationError("already exists")
+            ),
+            409,
+        ),
+    ],
+    ids=["not-found", "invalid", "conflict"],
+)
+@OPERATIONS
+async def test_should_answer_client_errors_by_category(  # noqa: PLR0917
+    client: httpx.AsyncClient,
+    acceptance: AsyncMock,
+    faker: Faker,
+    operation: str,
+    send: Send,
+    error: CategorizedError,
+    expected_status: int,
+) -> None:
+    # given
+    getattr(acceptance, operation).side_effect = error
+
+    # when
+    actual_response = await send(client, faker)
+
+    # then
+    assert actual_response.status_code == expected_status
+    assert actual_response.json()["detail"] == error.inner_error.message
+    expected_errors = [
+        {"location": f"body.{key}", "message": message}
+        for key, messages in error.inner_error.errors.items()
+        for message in messages
+    ]
+    assert actual_response.json()["errors"] == expected_errors
+
+
+async def test_should_answer_500_with_a_generic_message_on_an_unexpected_error(
+    app: FastAPI, acceptance: AsyncMock, logging_broker: MagicMock, faker: Faker
+) -> None:
+    # given
+    secret = faker.sentence()
+    acceptance.accept_registration.side_effect = RuntimeError(secret)
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+
+    # when
+    async with httpx.AsyncClient(transport=transport, base_url="http://ingress.test") as client:
+        actual_response = await post_registration(client, faker)
+
+    # then
+    assert actual_response.status_code == 500
+    assert secret not in actual_response.text
+    assert [entry[0] for entry in logging_broker.mock_calls] == ["exception"]
