@@ -1,0 +1,1 @@
+"""Random guardians, contacts, library cards and immunizations, and their events, for the tests."""

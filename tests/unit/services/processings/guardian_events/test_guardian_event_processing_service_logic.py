@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+from unittest.mock import AsyncMock, Mock, call
+
+import pytest
+from faker import Faker
+
+from contracts.errors import CategorizedError, LocalizedError
+from contracts.guardians.exceptions.event_processings import (
+    FailedGuardianEventProcessingServiceError,
+    GuardianEventProcessingDependencyError,
+    GuardianEventProcessingDependencyValidationError,
+    GuardianEventProcessingServiceError,
+)
+from contracts.guardians.exceptions.events import (
+    FailedGuardianEventPublishError,
+    FailedGuardianEventServiceError,
+    GuardianEventDependencyError,
+    GuardianEventServiceError,
+    GuardianEventValidationError,
+    InvalidGuardianEventError,
+)
+from services.processings.guardian_events import GuardianEventProcessingService
+from tests.unit.services.concerns.guardians import create_random_guardian_outcome
+from tests.unit.services.conftest import (
+    create_error_log_call,
+    create_random_id,
+)
+
+
+def test_should_listen_to_guardian_registered_events(
+    *,
+    guardian_event_processing_service: GuardianEventProcessingService,
+    guardian_event_service: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    handler = AsyncMock(return_value=None)
+
+    # when
+    guardian_event_processing_service.listen_to_guardian_registered_events(handler)
+
+    # then
+    assert guardian_event_service.mock_calls == [call.listen_to_guardian_registered_events(handler)]
+    assert logging_broker.mock_calls == []
+
+
+async def test_should_publish_guardian_outcome(
+    *,
+    faker: Faker,
+    guardian_event_processing_service: GuardianEventProcessingService,
+    guardian_event_service: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    input_outcome = create_random_guardian_outcome(faker)
+    cause_id, correlation_id = create_random_id(faker), create_random_id(faker)
+
+    # when
+    await guardian_event_processing_service.publish_guardian_outcome(
+        input_outcome, cause_id=cause_id, correlation_id=correlation_id
+    )
+
+    # then
+    assert guardian_event_service.mock_calls == [
+        call.publish_guardian_outcome(
+            input_outcome, cause_id=cause_id, correlation_id=correlation_id
+        )
+    ]
+    assert logging_broker.mock_calls == []
+
+
+# (what the event service raises, the localized error, this service's error, its log level)
+FAILURES: list[object] = [
+    pytest.param(
+        lambda message: GuardianEventValidationError(InvalidGuardianEventError({"id": [message]})),
+        GuardianEventProcessingDependencyValidationError,
+        "error",
+        id="validation",
+    ),
+    pytest.param(
+        lambda message: GuardianEventDependencyError(FailedGuardianEventPublishError(message)),
+        GuardianEventProcessingDependencyError,
+        "critical",
+        id="dependency",
+    ),
+    pytest.param(
+        lambda message: GuardianEventServiceError(FailedGuardianEventServiceError(message)),
+        GuardianEventProcessingServiceError,
+        "error",
+        id="service",
+    ),
+]
+
+
+@pytest.mark.parametrize(("create_error", "outer_error_type", "level"), FAILURES)
+async def test_should_rewrap_downstream_error_on_publish_and_log_it(
+    *,
+    faker: Faker,
+    create_error: Callable[[str], CategorizedError],
+    outer_error_type: Callable[[LocalizedError], CategorizedError],
+    level: Literal["error", "critical"],
+    guardian_event_processing_service: GuardianEventProcessingService,
+    guardian_event_service: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    downstream_error = create_error(faker.sentence())
+    guardian_event_service.publish_guardian_outcome.side_effect = downstream_error
+    expected_error = outer_error_type(downstream_error.inner_error)
+
+    # when
+    with pytest.raises(type(expected_error)) as error_info:
+        await guardian_event_processing_service.publish_guardian_outcome(
+            create_random_guardian_outcome(faker),
+            cause_id=create_random_id(faker),
+            correlation_id=None,
+        )
+
+    # then
+    assert error_info.value == expected_error
+    assert logging_broker.mock_calls == [create_error_log_call(level, expected_error)]
+
+
+async def test_should_raise_service_error_on_publish_if_unexpected_error_occurs_and_log_it(
+    *,
+    faker: Faker,
+    guardian_event_processing_service: GuardianEventProcessingService,
+    guardian_event_service: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    message = faker.sentence()
+    guardian_event_service.publish_guardian_outcome.side_effect = RuntimeError(message)
+    expected_error = GuardianEventProcessingServiceError(
+        FailedGuardianEventProcessingServiceError(message)
+    )
+
+    # when
+    with pytest.raises(GuardianEventProcessingServiceError) as error_info:
+        await guardian_event_processing_service.publish_guardian_outcome(
+            create_random_guardian_outcome(faker),
+            cause_id=create_random_id(faker),
+            correlation_id=None,
+        )
+
+    # then
+    assert error_info.value == expected_error
+    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
