@@ -11,7 +11,7 @@ from faker import Faker
 
 from brokers.storages import Document
 from contracts.errors import CategorizedError
-from contracts.events import STUDENT_REGISTERED, StudentRegisteredEvent
+from contracts.events import STUDENT_REGISTERED, Concern, ConcernOutcome, StudentRegisteredEvent
 from contracts.students import Student
 
 # Ages of the students a registration brings in, in days.
@@ -77,6 +77,13 @@ def create_random_student_event(
         time=now - timedelta(seconds=faker.random_int(min=1, max=3600)),
         data=create_random_student(faker, now.date()),
         correlationid=correlation_id,
+    )
+
+
+def create_random_outcome(faker: Faker, reason: str | None) -> ConcernOutcome:
+    student_id = create_random_id(faker)
+    return ConcernOutcome(
+        concern=Concern.STUDENT, entity_id=student_id, student_id=student_id, reason=reason
     )
 
 

@@ -10,7 +10,7 @@ from brokers.datetimes import DateTimeBroker
 from brokers.identifiers import IdentifierBroker
 from brokers.loggings import LoggingBroker
 from brokers.queues import IncomingMessage, OutgoingMessage, QueueBroker
-from contracts.events import STUDENT_REGISTERED, Concern, ConcernOutcome, ConcernOutcomeEvent
+from contracts.events import STUDENT_REGISTERED, ConcernOutcome, ConcernOutcomeEvent
 from services.foundations.student_events import StudentEventService
 from tests.unit.services.conftest import create_random_id
 
@@ -59,13 +59,6 @@ def create_incoming_message(faker: Faker, body: bytes) -> IncomingMessage:
         headers={},
         redelivered=faker.pybool(),
         attempt=faker.random_int(min=1, max=5),
-    )
-
-
-def create_random_outcome(faker: Faker, reason: str | None) -> ConcernOutcome:
-    student_id = create_random_id(faker)
-    return ConcernOutcome(
-        concern=Concern.STUDENT, entity_id=student_id, student_id=student_id, reason=reason
     )
 
 

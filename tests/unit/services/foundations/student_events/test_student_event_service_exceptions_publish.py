@@ -19,11 +19,9 @@ from tests.unit.services.conftest import (
     create_error_log_call,
     create_random_id,
     create_random_message,
-)
-from tests.unit.services.foundations.student_events.conftest import (
-    create_outcome_message,
     create_random_outcome,
 )
+from tests.unit.services.foundations.student_events.conftest import create_outcome_message
 
 QUEUE_ERRORS = [
     pytest.param(QueueUnavailableError, id="QueueUnavailableError"),

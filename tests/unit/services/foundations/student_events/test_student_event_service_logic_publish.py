@@ -9,8 +9,7 @@ from faker import Faker
 from brokers.queues import OutgoingMessage
 from contracts.events import ConcernOutcomeEvent
 from services.foundations.student_events import StudentEventService
-from tests.unit.services.conftest import create_random_id
-from tests.unit.services.foundations.student_events.conftest import create_random_outcome
+from tests.unit.services.conftest import create_random_id, create_random_outcome
 
 
 @pytest.mark.parametrize(
