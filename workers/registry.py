@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from brokers.queues import WorkerTopology
 from contracts.events import event_types
 from workers.brokers import Brokers
+from workers.contact.composition import start_contact_worker
 from workers.guardian.composition import start_guardian_worker
 from workers.registration.composition import start_registration_worker
 from workers.student.composition import start_student_worker
@@ -30,6 +31,7 @@ WORKERS: Mapping[str, WorkerDefinition] = {
         ),
         WorkerDefinition("student", (event_types.STUDENT_REGISTERED,), start_student_worker),
         WorkerDefinition("guardian", (event_types.GUARDIAN_REGISTERED,), start_guardian_worker),
+        WorkerDefinition("contact", (event_types.CONTACT_REGISTERED,), start_contact_worker),
     )
 }
 

@@ -1,0 +1,6 @@
+from services.foundations.contact_events.contact_event_service import (
+    CONTACT_WORKER,
+    ContactEventService,
+)
+
+__all__ = ["CONTACT_WORKER", "ContactEventService"]

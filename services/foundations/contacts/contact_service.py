@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from brokers.datetimes import DateTimeBroker
+from brokers.loggings import LoggingBroker
+from brokers.storages import StorageBroker
+from contracts.contacts import Contact
+from contracts.contacts.exceptions.foundations import NotFoundContactError
+from services.foundations.contacts.contact_service_exceptions import try_catch_contact
+from services.foundations.contacts.contact_service_mappings import (
+    map_to_contact,
+    map_to_document,
+)
+from services.foundations.contacts.contact_service_validations import (
+    validate_contact,
+    validate_contact_id,
+)
+
+
+class ContactService:
+    def __init__(
+        self,
+        storage_broker: StorageBroker,
+        date_time_broker: DateTimeBroker,
+        logging_broker: LoggingBroker,
+    ) -> None:
+        self.storage_broker = storage_broker
+        self.date_time_broker = date_time_broker
+        self.logging_broker = logging_broker
+
+    @try_catch_contact
+    async def add_contact(self, contact: Contact) -> Contact:
+        validate_contact(contact)
+        stored = await self.storage_broker.insert_contact(map_to_document(contact))
+        return map_to_contact(stored)
+
+    @try_catch_contact
+    async def add_contact_if_absent(self, contact: Contact) -> Contact:
+        """Add the contact, or return the one already stored for its student (not compared)."""
+        validate_contact(contact)
+        stored = await self.storage_broker.insert_contact_if_absent(map_to_document(contact))
+        return map_to_contact(stored)
+
+    @try_catch_contact
+    async def retrieve_contact_by_id(self, student_id: str) -> Contact:
+        """The student's one contact: a contact's id is its student's."""
+        validate_contact_id(student_id)
+        stored = await self.storage_broker.select_contact_by_id(student_id)
+        if stored is None:
+            raise NotFoundContactError(student_id)
+        return map_to_contact(stored)

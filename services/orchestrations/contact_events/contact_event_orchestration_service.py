@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from brokers.loggings import LoggingBroker
+from contracts.errors import CategorizedError
+from contracts.events import ContactRegisteredEvent
+from services.orchestrations.contact_events.contact_event_orchestration_service_exceptions import (
+    try_catch_contact_orchestration,
+)
+from services.orchestrations.contact_events.contact_event_orchestration_service_mappings import (
+    map_to_contact,
+    map_to_failed_outcome,
+    map_to_persisted_outcome,
+    map_to_student,
+)
+from services.orchestrations.contact_events.contact_event_orchestration_service_validations import (
+    validate_contact_event,
+)
+from services.processings.contact_events import ContactEventProcessingService
+from services.processings.contacts import ContactProcessingService
+from services.processings.students import StudentProcessingService
+
+
+class ContactEventOrchestrationService:
+    def __init__(
+        self,
+        contact_event_processing_service: ContactEventProcessingService,
+        contact_processing_service: ContactProcessingService,
+        student_processing_service: StudentProcessingService,
+        logging_broker: LoggingBroker,
+    ) -> None:
+        self.contact_event_processing_service = contact_event_processing_service
+        self.contact_processing_service = contact_processing_service
+        self.student_processing_service = student_processing_service
+        self.logging_broker = logging_broker
+
+    def listen_to_contact_events(self) -> None:
+        self.contact_event_processing_service.listen_to_contact_registered_events(
+            self.process_contact_event
+        )
+
+    @try_catch_contact_orchestration
+    async def process_contact_event(self, contact_event: ContactRegisteredEvent) -> None:
+        validate_contact_event(contact_event)
+        # The student first, so the contact never waits on the student worker having run.
+        await self.student_processing_service.ensure_student_exists(map_to_student(contact_event))
+        stored_contact = await self.contact_processing_service.ensure_contact_exists(
+            map_to_contact(contact_event)
+        )
+        await self.contact_event_processing_service.publish_contact_outcome(
+            map_to_persisted_outcome(stored_contact),
+            cause_id=contact_event.id,
+            correlation_id=contact_event.correlationid,
+        )
+
+    async def publish_failure(
+        self, contact_event: ContactRegisteredEvent, error: CategorizedError
+    ) -> None:
+        await self.contact_event_processing_service.publish_contact_outcome(
+            map_to_failed_outcome(contact_event, str(error.inner_error)),
+            cause_id=contact_event.id,
+            correlation_id=contact_event.correlationid,
+        )
