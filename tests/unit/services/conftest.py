@@ -87,9 +87,11 @@ def create_random_outcome(faker: Faker, reason: str | None) -> ConcernOutcome:
     )
 
 
-def create_error_log_call(level: Literal["error", "critical"], error: CategorizedError) -> _Call:
-    """The one line a service logs when it raises ``error``."""
-    log_call: _Call = getattr(call, level)(
+def create_error_log_call(
+    level: Literal["error", "critical"], error: CategorizedError, logger: _Call = call
+) -> _Call:
+    """The one line a service logs when it raises ``error`` (on ``logger``, when attached)."""
+    log_call: _Call = getattr(logger, level)(
         str(error),
         error_type=type(error).__name__,
         category=error.category.value,
