@@ -85,26 +85,18 @@ class MemoryQueueBroker:
         self._ensure_connected()
         self._exchange_declared = True
         for topology in workers:
-            worker = topology.worker
-            names = [
-                self._names.worker(worker),
-                self._names.dead(worker),
-                *(self._names.retry(worker, tier) for tier in self._retry_tiers),
-            ]
-            for name in names:
+            for name in self._queue_names(topology.worker):
                 self._queues.setdefault(name, MemoryQueue(name))
-            queue = self._names.worker(worker)
+            queue = self._names.worker(topology.worker)
             known = self._bindings.get(queue, ())
             self._bindings[queue] = tuple(dict.fromkeys([*known, *topology.binding_keys]))
 
     async def delete_topology(self, workers: Sequence[WorkerTopology]) -> None:
         """Remove the workers' queues, and the exchange once no queue is bound to it."""
         for topology in workers:
-            prefix = self._names.worker(topology.worker)
-            self._bindings.pop(prefix, None)
-            for name in list(self._queues):
-                if name == prefix or name.startswith(f"{prefix}."):
-                    del self._queues[name]
+            self._bindings.pop(self._names.worker(topology.worker), None)
+            for name in self._queue_names(topology.worker):
+                self._queues.pop(name, None)
         if not self._bindings:
             self._exchange_declared = False
 
@@ -265,6 +257,13 @@ class MemoryQueueBroker:
             correlation_id=envelope.correlation_id,
             headers=dict(envelope.headers),
         )
+
+    def _queue_names(self, worker: str) -> list[str]:
+        return [
+            self._names.worker(worker),
+            self._names.dead(worker),
+            *(self._names.retry(worker, tier) for tier in self._retry_tiers),
+        ]
 
     def _queue(self, name: str) -> MemoryQueue:
         self._ensure_connected()

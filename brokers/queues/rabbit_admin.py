@@ -157,14 +157,17 @@ class RabbitQueueAdmin:
                 await channel.close()
 
     async def _connected(self) -> AbstractConnection:
-        if self._connection is None or self._connection.is_closed:
+        connection = self._connection
+        if connection is None or connection.is_closed or not connection.connected.is_set():
+            # A plain connection does not come back by itself once its transport is gone.
+            await self.close()
             name = f"{self._connection_name or 'culdesac'} (admin)"
-            self._connection = await aio_pika.connect(
+            connection = self._connection = await aio_pika.connect(
                 self._url,
                 client_properties=client_properties(name),
                 timeout=CONFIRM_TIMEOUT_SECONDS,
             )
-        return self._connection
+        return connection
 
 
 def _ready(queue: AbstractQueue) -> int:

@@ -94,10 +94,12 @@ class RabbitQueueBroker:
         return await self._admin.is_healthy()
 
     async def declare_topology(self, workers: Sequence[WorkerTopology]) -> None:
+        self._connected()
         await self._admin.declare_topology(workers)
 
     async def delete_topology(self, workers: Sequence[WorkerTopology]) -> None:
         """Delete the workers' queues, and the exchange once no queue is bound to it."""
+        self._connected()
         await self._admin.delete_topology(workers)
 
     async def publish(self, message: OutgoingMessage) -> None:
@@ -146,15 +148,19 @@ class RabbitQueueBroker:
         await asyncio.gather(*(consumer.stop() for consumer in consumers))
 
     async def count_messages(self, worker: str) -> Mapping[str, int]:
+        self._connected()
         return await self._admin.count_messages(worker)
 
     async def list_dead_letters(self, worker: str) -> Sequence[DeadLetteredMessage]:
+        self._connected()
         return await self._admin.list_dead_letters(worker)
 
     async def replay_dead_letters(self, worker: str, message_ids: Sequence[str] | None) -> int:
+        self._connected()
         return await self._admin.replay_dead_letters(worker, message_ids)
 
     async def purge_dead_letters(self, worker: str) -> int:
+        self._connected()
         return await self._admin.purge_dead_letters(worker)
 
     async def _exchange(self) -> AbstractExchange:

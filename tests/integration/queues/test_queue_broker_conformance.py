@@ -13,19 +13,19 @@ from brokers.queues import (
     DeadLetter,
     IncomingMessage,
     OutgoingMessage,
+    QueueUnavailableError,
     RetryLater,
     Settlement,
     UnroutableMessageError,
 )
 from brokers.queues.messages import (
     ATTEMPT_HEADER,
-    CATEGORY_HEADER,
     ERROR_MESSAGE_HEADER,
     ERROR_TYPE_HEADER,
-    REASON_HEADER,
     ROUTING_KEY_HEADER,
     WORKER_HEADER,
 )
+from brokers.queues.topology import DELIVERY_LIMIT
 from tests.integration.queues.conftest import (
     ANY_WORDS,
     ONE_WORD,
@@ -65,6 +65,19 @@ async def test_should_raise_unroutable_when_no_queue_is_bound(
 
     assert raised.value.routing_key == "guardian.registered.v1"
     assert await broker.count_messages("student") == {"queue": 0, "dead": 0}
+
+
+async def test_should_raise_unavailable_for_a_worker_never_declared(
+    broker: CleanableQueueBroker,
+) -> None:
+    broker.listen("student", REGISTERED, RecordingHandler())
+
+    with pytest.raises(QueueUnavailableError):
+        await broker.start_consuming()
+    with pytest.raises(QueueUnavailableError):
+        await broker.count_messages("student")
+    with pytest.raises(QueueUnavailableError):
+        await broker.list_dead_letters("student")
 
 
 async def test_should_deliver_published_bytes_properties_and_headers_intact(
@@ -189,7 +202,7 @@ async def test_should_redeliver_with_next_attempt_after_the_retry_tier(
     assert second.message_id == input_message.message_id
     assert second.correlation_id == input_message.correlation_id
     assert second.body == input_message.body
-    assert second.headers[ROUTING_KEY_HEADER] == REGISTERED
+    assert second.headers == {ATTEMPT_HEADER: 2, ROUTING_KEY_HEADER: REGISTERED}
     assert tier - 0.05 <= second_at - first_at < tier + 1.5
     await broker.stop_consuming()
     await eventually(counts_are(broker, "student", queue=0, dead=0))
@@ -308,35 +321,43 @@ async def test_should_replay_dead_letters_keeping_ids_and_correlation(
     broker: CleanableQueueBroker,
 ) -> None:
     await broker.declare_topology([STUDENTS])
-    handler = RecordingHandler(settlement=DeadLetter(reason="not yet"))
-    broker.listen("student", REGISTERED, handler)
+    received: list[IncomingMessage] = []
+    failing = True
+
+    async def retry_then_dead_letter(message: IncomingMessage) -> Settlement | None:
+        received.append(message)
+        if not failing:
+            return None
+        return RetryLater(0) if message.attempt == 1 else DeadLetter(reason="not yet")
+
+    broker.listen("student", REGISTERED, retry_then_dead_letter)
     await broker.start_consuming()
-    first, second, third = (outgoing(REGISTERED) for _ in range(3))
+    first, second, third = (outgoing(REGISTERED, headers={"x-trace": "t"}) for _ in range(3))
     for message in (first, second, third):
         await broker.publish(message)
     await eventually(counts_are(broker, "student", queue=0, dead=3))
-    handler.settlement = None
+    assert [dead.attempt for dead in await broker.list_dead_letters("student")] == [2, 2, 2]
+    failing = False
 
     replayed_one = await broker.replay_dead_letters("student", [second.message_id])
 
     assert replayed_one == 1
-    await eventually(lambda: len(handler.messages) == 4)
-    replayed = handler.messages[3]
+    await eventually(lambda: len(received) == 7)
+    replayed = received[6]
     assert replayed.message_id == second.message_id
     assert replayed.correlation_id == second.correlation_id
     assert replayed.body == second.body
     assert replayed.routing_key == REGISTERED
     assert replayed.attempt == 1
-    assert replayed.headers[ATTEMPT_HEADER] == 1
-    assert REASON_HEADER not in replayed.headers
-    assert CATEGORY_HEADER not in replayed.headers
+    assert replayed.headers == {"x-trace": "t", ATTEMPT_HEADER: 1, ROUTING_KEY_HEADER: REGISTERED}
     await eventually(counts_are(broker, "student", queue=0, dead=2))
 
     replayed_rest = await broker.replay_dead_letters("student", None)
 
     assert replayed_rest == 2
-    await eventually(lambda: len(handler.messages) == 6)
-    assert set(handler.ids()[4:]) == {first.message_id, third.message_id}
+    await eventually(lambda: len(received) == 9)
+    assert {m.message_id for m in received[7:]} == {first.message_id, third.message_id}
+    assert [m.attempt for m in received[7:]] == [1, 1]
     await broker.stop_consuming()
     await eventually(counts_are(broker, "student", queue=0, dead=0))
 
@@ -435,6 +456,7 @@ async def test_should_deliver_again_a_message_whose_handler_never_settled(
     assert again.message_id == input_message.message_id
     assert again.redelivered
     assert again.attempt == 1
+    assert again.headers == {}
 
 
 async def test_should_run_handlers_concurrently_up_to_prefetch_and_never_more(
@@ -477,3 +499,35 @@ async def test_should_report_health_while_connected(broker: CleanableQueueBroker
     await broker.close()
 
     assert not await broker.is_healthy()
+
+
+async def test_should_dead_letter_a_message_that_keeps_crashing_its_consumers(
+    broker: CleanableQueueBroker,
+) -> None:
+    await broker.declare_topology([STUDENTS])
+    deliveries = 0
+    started = asyncio.Event()
+
+    async def crash(message: IncomingMessage) -> None:
+        nonlocal deliveries
+        deliveries += 1
+        started.set()
+        await asyncio.Event().wait()
+
+    broker.listen("student", REGISTERED, crash)
+    input_message = outgoing(REGISTERED)
+    await broker.publish(input_message)
+
+    # Each crash is a close that cannot wait: the message goes back, delivered once more.
+    for _ in range(DELIVERY_LIMIT + 1):
+        started.clear()
+        await broker.start_consuming()
+        await asyncio.wait_for(started.wait(), timeout=5)
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(broker.close(), timeout=0.01)
+        await broker.connect()
+
+    await eventually(counts_are(broker, "student", queue=0, dead=1))
+    assert deliveries == DELIVERY_LIMIT + 1
+    [dead] = await broker.list_dead_letters("student")
+    assert (dead.message_id, dead.routing_key) == (input_message.message_id, REGISTERED)
