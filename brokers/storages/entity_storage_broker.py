@@ -6,6 +6,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from typing import Any
 
+from brokers.storages.errors import DuplicateKeyError
 from brokers.storages.storage_broker import (
     CONTACTS,
     GUARDIANS,
@@ -32,8 +33,25 @@ class EntityStorageBroker(ABC):
         self, collection: str, document_id: str, fields: Mapping[str, Any]
     ) -> Document | None: ...
 
+    async def insert_if_absent(self, collection: str, document: Document) -> Document:
+        """Insert, or return what is stored under the document's id already.
+
+        Atomic through the store's unique index, so concurrent callers all get the one stored
+        document. A clash on another unique field (not the id) still raises.
+        """
+        try:
+            return await self.insert(collection, document)
+        except DuplicateKeyError:
+            existing = await self.select_by_id(collection, str(document["id"]))
+            if existing is None:
+                raise
+            return existing
+
     async def insert_student(self, student: Document) -> Document:
         return await self.insert(STUDENTS, student)
+
+    async def insert_student_if_absent(self, student: Document) -> Document:
+        return await self.insert_if_absent(STUDENTS, student)
 
     async def select_student_by_id(self, student_id: str) -> Document | None:
         return await self.select_by_id(STUDENTS, student_id)
@@ -44,11 +62,17 @@ class EntityStorageBroker(ABC):
     async def insert_guardian(self, guardian: Document) -> Document:
         return await self.insert(GUARDIANS, guardian)
 
+    async def insert_guardian_if_absent(self, guardian: Document) -> Document:
+        return await self.insert_if_absent(GUARDIANS, guardian)
+
     async def select_guardian_by_id(self, guardian_id: str) -> Document | None:
         return await self.select_by_id(GUARDIANS, guardian_id)
 
     async def insert_contact(self, contact: Document) -> Document:
         return await self.insert(CONTACTS, contact)
+
+    async def insert_contact_if_absent(self, contact: Document) -> Document:
+        return await self.insert_if_absent(CONTACTS, contact)
 
     async def select_contact_by_id(self, contact_id: str) -> Document | None:
         return await self.select_by_id(CONTACTS, contact_id)
@@ -56,17 +80,26 @@ class EntityStorageBroker(ABC):
     async def insert_library_card(self, library_card: Document) -> Document:
         return await self.insert(LIBRARY_CARDS, library_card)
 
+    async def insert_library_card_if_absent(self, library_card: Document) -> Document:
+        return await self.insert_if_absent(LIBRARY_CARDS, library_card)
+
     async def select_library_card_by_id(self, library_card_id: str) -> Document | None:
         return await self.select_by_id(LIBRARY_CARDS, library_card_id)
 
     async def insert_immunization(self, immunization: Document) -> Document:
         return await self.insert(IMMUNIZATIONS, immunization)
 
+    async def insert_immunization_if_absent(self, immunization: Document) -> Document:
+        return await self.insert_if_absent(IMMUNIZATIONS, immunization)
+
     async def select_immunization_by_id(self, immunization_id: str) -> Document | None:
         return await self.select_by_id(IMMUNIZATIONS, immunization_id)
 
     async def insert_registration(self, registration: Document) -> Document:
         return await self.insert(REGISTRATIONS, registration)
+
+    async def insert_registration_if_absent(self, registration: Document) -> Document:
+        return await self.insert_if_absent(REGISTRATIONS, registration)
 
     async def select_registration_by_id(self, registration_id: str) -> Document | None:
         return await self.select_by_id(REGISTRATIONS, registration_id)
