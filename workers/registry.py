@@ -10,6 +10,7 @@ from contracts.events import event_types
 from workers.brokers import Brokers
 from workers.contact.composition import start_contact_worker
 from workers.guardian.composition import start_guardian_worker
+from workers.immunization.composition import start_immunization_worker
 from workers.registration.composition import start_registration_worker
 from workers.student.composition import start_student_worker
 
@@ -32,6 +33,9 @@ WORKERS: Mapping[str, WorkerDefinition] = {
         WorkerDefinition("student", (event_types.STUDENT_REGISTERED,), start_student_worker),
         WorkerDefinition("guardian", (event_types.GUARDIAN_REGISTERED,), start_guardian_worker),
         WorkerDefinition("contact", (event_types.CONTACT_REGISTERED,), start_contact_worker),
+        WorkerDefinition(
+            "immunization", (event_types.IMMUNIZATION_RECORDED,), start_immunization_worker
+        ),
     )
 }
 

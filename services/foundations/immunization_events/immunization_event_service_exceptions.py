@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from contracts.immunizations.exceptions.events import (
+    FailedImmunizationEventPublishError,
+    FailedImmunizationEventServiceError,
+    ImmunizationEventDependencyError,
+    ImmunizationEventServiceError,
+    ImmunizationEventValidationError,
+    InvalidImmunizationEventError,
+)
+from services.foundations.events.event_errors import event_rules
+from services.try_catch import try_catch
+
+try_catch_immunization_event = try_catch(
+    event_rules(
+        validation=ImmunizationEventValidationError,
+        dependency=ImmunizationEventDependencyError,
+        service=ImmunizationEventServiceError,
+        invalid_event=InvalidImmunizationEventError,
+        failed_publish=FailedImmunizationEventPublishError,
+        failed_service=FailedImmunizationEventServiceError,
+    )
+)

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from brokers.loggings import LoggingBroker
+from contracts.errors import CategorizedError
+from contracts.events import ImmunizationRecordedEvent
+from services.orchestrations.immunization_events.immunization_event_orchestration_service_exceptions import (  # noqa: E501
+    try_catch_immunization_orchestration,
+)
+from services.orchestrations.immunization_events.immunization_event_orchestration_service_mappings import (  # noqa: E501
+    map_to_failed_outcome,
+    map_to_immunization,
+    map_to_persisted_outcome,
+    map_to_student,
+)
+from services.orchestrations.immunization_events.immunization_event_orchestration_service_validations import (  # noqa: E501
+    validate_immunization_event,
+)
+from services.processings.immunization_events import ImmunizationEventProcessingService
+from services.processings.immunizations import ImmunizationProcessingService
+from services.processings.students import StudentProcessingService
+
+
+class ImmunizationEventOrchestrationService:
+    def __init__(
+        self,
+        immunization_event_processing_service: ImmunizationEventProcessingService,
+        immunization_processing_service: ImmunizationProcessingService,
+        student_processing_service: StudentProcessingService,
+        logging_broker: LoggingBroker,
+    ) -> None:
+        self.immunization_event_processing_service = immunization_event_processing_service
+        self.immunization_processing_service = immunization_processing_service
+        self.student_processing_service = student_processing_service
+        self.logging_broker = logging_broker
+
+    def listen_to_immunization_events(self) -> None:
+        self.immunization_event_processing_service.listen_to_immunization_recorded_events(
+            self.process_immunization_event
+        )
+
+    @try_catch_immunization_orchestration
+    async def process_immunization_event(
+        self, immunization_event: ImmunizationRecordedEvent
+    ) -> None:
+        validate_immunization_event(immunization_event)
+        # The student first, so the immunization never waits on the student worker having run.
+        await self.student_processing_service.ensure_student_exists(
+            map_to_student(immunization_event)
+        )
+        stored_immunization = await self.immunization_processing_service.ensure_immunization_exists(
+            map_to_immunization(immunization_event)
+        )
+        await self.immunization_event_processing_service.publish_immunization_outcome(
+            map_to_persisted_outcome(stored_immunization),
+            cause_id=immunization_event.id,
+            correlation_id=immunization_event.correlationid,
+        )
+
+    async def publish_failure(
+        self, immunization_event: ImmunizationRecordedEvent, error: CategorizedError
+    ) -> None:
+        await self.immunization_event_processing_service.publish_immunization_outcome(
+            map_to_failed_outcome(immunization_event, str(error.inner_error)),
+            cause_id=immunization_event.id,
+            correlation_id=immunization_event.correlationid,
+        )

@@ -1,0 +1,5 @@
+from services.processings.immunizations.immunization_processing_service import (
+    ImmunizationProcessingService,
+)
+
+__all__ = ["ImmunizationProcessingService"]
