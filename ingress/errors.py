@@ -1,8 +1,9 @@
 """Refusals of the ingress itself, and how every error becomes an HTTP answer.
 
 Services raise one of four categories; this is the one place that maps them to status codes:
-validation 422 (404 for ``NotFound…``), dependency validation 409, dependency 503 with
-``Retry-After``, service 500 with a generic message (the details go to the log, not the client).
+validation and dependency validation 422 with field errors (404 for ``NotFound…``, 409 for
+``AlreadyExists…``), dependency 503 with ``Retry-After``, service 500 with a generic message
+(the details go to the log, not the client).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from contracts.errors import CategorizedError, ErrorCategory
 from ingress.responses import ErrorBody, FieldError
 
 RETRY_AFTER_SECONDS = 5
+CLIENT_CATEGORIES = (ErrorCategory.VALIDATION, ErrorCategory.DEPENDENCY_VALIDATION)
 
 
 class IngressError(Exception):
@@ -89,17 +91,19 @@ def error_response(
 def categorized_response(error: CategorizedError, logging_broker: LoggingBroker) -> JSONResponse:
     inner = error.inner_error
     kind = type(inner).__name__
-    if error.category is ErrorCategory.VALIDATION and kind.startswith("NotFound"):
-        return error_response(HTTPStatus.NOT_FOUND, inner.message)
-    if error.category is ErrorCategory.VALIDATION:
+    if error.category in CLIENT_CATEGORIES:
+        # Downstream refusals reach an orchestration's caller as dependency validation: a
+        # registration the ledger does not hold is as much a 404 as one the service rejects.
+        if kind.startswith("NotFound"):
+            return error_response(HTTPStatus.NOT_FOUND, inner.message)
+        if kind.startswith("AlreadyExists"):
+            return error_response(HTTPStatus.CONFLICT, inner.message)
         fields = [
             FieldError(location=f"body.{key}", message=message)
             for key, messages in inner.errors.items()
             for message in messages
         ]
         return error_response(HTTPStatus.UNPROCESSABLE_ENTITY, inner.message, fields)
-    if error.category is ErrorCategory.DEPENDENCY_VALIDATION:
-        return error_response(HTTPStatus.CONFLICT, inner.message)
     if error.category is ErrorCategory.DEPENDENCY:
         logging_broker.warning("dependency unavailable", error=str(error))
         return error_response(

@@ -10,7 +10,7 @@ import pytest
 from faker import Faker
 from fastapi import FastAPI
 
-from contracts.errors import CategorizedError
+from contracts.errors import CategorizedError, LocalizedError
 from tests.unit.ingress.conftest import (
     AlreadyExistsRegistrationError,
     FailedRegistrationDependencyError,
@@ -89,23 +89,19 @@ async def test_should_answer_500_with_a_generic_message_on_service_error_and_log
 
 
 @pytest.mark.parametrize(
-    ("error", "expected_status"),
+    "category",
+    [RegistrationAcceptanceValidationError, RegistrationAcceptanceDependencyValidationError],
+    ids=["validation", "dependency-validation"],
+)
+@pytest.mark.parametrize(
+    ("inner_error", "expected_status"),
     [
-        (RegistrationAcceptanceValidationError(NotFoundRegistrationError("no such id")), 404),
-        (
-            RegistrationAcceptanceValidationError(
-                InvalidRegistrationError("invalid", {"guardians.0.phone": ["not E.164"]})
-            ),
-            422,
-        ),
-        (
-            RegistrationAcceptanceDependencyValidationError(
-                AlreadyExistsRegistrationError("already exists")
-            ),
-            409,
-        ),
+        (NotFoundRegistrationError("no such registration"), 404),
+        (AlreadyExistsRegistrationError("already exists"), 409),
+        (InvalidRegistrationError("invalid", {"guardians.0.phone": ["not E.164"]}), 422),
+        (InvalidRegistrationError("invalid"), 422),
     ],
-    ids=["not-found", "invalid", "conflict"],
+    ids=["not-found", "already-exists", "invalid-fields", "invalid"],
 )
 @OPERATIONS
 async def test_should_answer_client_errors_by_category(  # noqa: PLR0917
@@ -114,21 +110,22 @@ async def test_should_answer_client_errors_by_category(  # noqa: PLR0917
     faker: Faker,
     operation: str,
     send: Send,
-    error: CategorizedError,
+    category: type[CategorizedError],
+    inner_error: LocalizedError,
     expected_status: int,
 ) -> None:
     # given
-    getattr(acceptance, operation).side_effect = error
+    getattr(acceptance, operation).side_effect = category(inner_error)
 
     # when
     actual_response = await send(client, faker)
 
     # then
     assert actual_response.status_code == expected_status
-    assert actual_response.json()["detail"] == error.inner_error.message
+    assert actual_response.json()["detail"] == inner_error.message
     expected_errors = [
         {"location": f"body.{key}", "message": message}
-        for key, messages in error.inner_error.errors.items()
+        for key, messages in inner_error.errors.items()
         for message in messages
     ]
     assert actual_response.json()["errors"] == expected_errors
