@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from datetime import datetime
+from unittest.mock import Mock, call
+
+import pytest
+from faker import Faker
+
+from contracts.events import Concern, ConcernOutcome
+from contracts.events.event_data import ImmunizationRecorded
+from contracts.immunizations.exceptions.orchestrations import (
+    ImmunizationOrchestrationValidationError,
+    InvalidImmunizationStudentError,
+)
+from services.orchestrations.immunization_events import ImmunizationEventOrchestrationService
+from tests.unit.services.concerns.common import create_logged_error_call
+from tests.unit.services.concerns.immunizations import create_random_immunization_event
+from tests.unit.services.conftest import create_random_id
+
+
+async def test_should_raise_validation_error_on_process_if_immunization_is_of_another_student(
+    *,
+    faker: Faker,
+    now: datetime,
+    immunization_event_orchestration_service: ImmunizationEventOrchestrationService,
+    dependencies: Mock,
+) -> None:
+    # given
+    random_event = create_random_immunization_event(faker, now)
+    other_student_id = create_random_id(faker)
+    invalid_event = random_event.model_copy(
+        update={
+            "data": ImmunizationRecorded(
+                student=random_event.data.student,
+                immunization=random_event.data.immunization.model_copy(
+                    update={"student_id": other_student_id}
+                ),
+            )
+        }
+    )
+    inner_error = InvalidImmunizationStudentError(other_student_id, random_event.data.student.id)
+    expected_error = ImmunizationOrchestrationValidationError(inner_error)
+    expected_failed_outcome = ConcernOutcome(
+        concern=Concern.IMMUNIZATION,
+        entity_id=invalid_event.data.immunization.id,
+        student_id=invalid_event.data.student.id,
+        reason=str(inner_error),
+    )
+
+    # when
+    with pytest.raises(ImmunizationOrchestrationValidationError) as error_info:
+        await immunization_event_orchestration_service.process_immunization_event(invalid_event)
+
+    # then: nothing is stored, and the concern is reported failed once the error is logged
+    assert error_info.value == expected_error
+    assert dependencies.mock_calls == [
+        create_logged_error_call("error", expected_error),
+        call.immunization_event_processing_service.publish_immunization_outcome(
+            expected_failed_outcome,
+            cause_id=invalid_event.id,
+            correlation_id=invalid_event.correlationid,
+        ),
+    ]
