@@ -92,7 +92,7 @@ async def test_should_store_a_published_student_as_sent(
 
     # then
     async def stored() -> bool:
-        return await database.students.count_documents({}) == 1
+        return bool(await database.students.count_documents({}) == 1)
 
     await eventually(stored, what="the student to be stored")
     document = await database.students.find_one({"_id": student["id"]})
@@ -177,7 +177,7 @@ async def test_should_lose_nothing_when_stopped_with_sigterm_mid_stream(
         await publish(amqp_channel, namespace, json.dumps(student_event(student)).encode())
 
     async def some_stored() -> bool:
-        return await database.students.count_documents({}) >= 20
+        return bool(await database.students.count_documents({}) >= 20)
 
     await eventually(some_stored, what="the first students")
     exit_code = worker.terminate()
@@ -185,7 +185,7 @@ async def test_should_lose_nothing_when_stopped_with_sigterm_mid_stream(
 
     # then
     async def all_stored() -> bool:
-        return await database.students.count_documents({}) == len(students)
+        return bool(await database.students.count_documents({}) == len(students))
 
     await eventually(all_stored, within=90, what="every student")
     assert exit_code == 0, worker.output()[-3000:]
