@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from datetime import datetime
+from unittest.mock import Mock, call
+
+import pytest
+from faker import Faker
+
+from contracts.events import Concern
+from contracts.registrations import ConcernState
+from contracts.registrations.exceptions.orchestrations import (
+    InvalidConcernOutcomeError,
+    RegistrationOrchestrationValidationError,
+)
+from services.orchestrations.registration_events import RegistrationEventOrchestrationService
+from tests.unit.services.conftest import create_error_log_call, create_random_id
+from tests.unit.services.foundations.registrations.requests import create_random_outcome_event
+
+# The keys the fan-out wrote: the singular concerns by name, the plural ones by entity id.
+
+KEYED_BY_ENTITY = [Concern.GUARDIAN, Concern.IMMUNIZATION]
+
+
+@pytest.mark.parametrize("failed", [False, True], ids=["persisted", "failed"])
+@pytest.mark.parametrize("concern", list(Concern))
+async def test_should_record_concern_outcome_under_its_ledger_key(
+    *,
+    faker: Faker,
+    now: datetime,
+    concern: Concern,
+    failed: bool,
+    registration_event_orchestration_service: RegistrationEventOrchestrationService,
+    dependencies: Mock,
+) -> None:
+    # given
+    input_registration_id = create_random_id(faker)
+    input_event = create_random_outcome_event(
+        faker, now, concern=concern, failed=failed, correlation_id=input_registration_id
+    )
+    expected_key = (
+        f"{concern.value}:{input_event.data.entity_id}"
+        if concern in KEYED_BY_ENTITY
+        else concern.value
+    )
+    expected_state = ConcernState.FAILED if failed else ConcernState.PERSISTED
+
+    # when
+    await registration_event_orchestration_service.process_concern_outcome_event(input_event)
+
+    # then
+    assert dependencies.mock_calls == [
+        call.registration_processing_service.record_concern_outcome(
+            input_registration_id, expected_key, expected_state, input_event.data.reason
+        )
+    ]
+
+
+async def test_should_only_log_outcome_without_correlation_id(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_event_orchestration_service: RegistrationEventOrchestrationService,
+    dependencies: Mock,
+) -> None:
+    # given: a concern event a client published on its own, outside any registration
+    input_event = create_random_outcome_event(faker, now, concern=Concern.STUDENT)
+
+    # when
+    await registration_event_orchestration_service.process_concern_outcome_event(input_event)
+
+    # then
+    assert dependencies.mock_calls == [
+        call.logging_broker.info(
+            "concern outcome outside any registration",
+            event_id=input_event.id,
+            event_type=input_event.type,
+        )
+    ]
+
+
+async def test_should_raise_validation_error_if_outcome_type_names_another_concern_and_log_it(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_event_orchestration_service: RegistrationEventOrchestrationService,
+    dependencies: Mock,
+) -> None:
+    # given
+    random_event = create_random_outcome_event(
+        faker, now, concern=Concern.STUDENT, correlation_id=create_random_id(faker)
+    )
+    input_event = random_event.model_copy(update={"type": "contact.persisted.v1"})
+    expected_error = RegistrationOrchestrationValidationError(
+        InvalidConcernOutcomeError(
+            {"type": ["Type 'contact.persisted.v1' is not an outcome of the student concern."]}
+        )
+    )
+
+    # when
+    with pytest.raises(RegistrationOrchestrationValidationError) as error_info:
+        await registration_event_orchestration_service.process_concern_outcome_event(input_event)
+
+    # then
+    assert error_info.value == expected_error
+    log_call = create_error_log_call("error", expected_error)
+    assert dependencies.mock_calls == [call.logging_broker.error(*log_call.args, **log_call.kwargs)]

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from datetime import datetime
+from unittest.mock import Mock, call
+
+import pytest
+from faker import Faker
+
+from services.orchestrations.registration_events import RegistrationEventOrchestrationService
+from tests.unit.services.foundations.registrations.requests import (
+    create_random_registration_requested_event,
+)
+from tests.unit.services.orchestrations.registration_events.fan_outs import create_expected_fan_out
+
+
+def test_should_listen_to_registration_events(
+    *,
+    registration_event_orchestration_service: RegistrationEventOrchestrationService,
+    dependencies: Mock,
+) -> None:
+    # when
+    registration_event_orchestration_service.listen_to_registration_events()
+
+    # then
+    service = registration_event_orchestration_service
+    assert dependencies.mock_calls == [
+        call.registration_event_processing_service.listen_to_registration_requested_events(
+            service.process_registration_requested_event
+        ),
+        call.registration_event_processing_service.listen_to_concern_outcome_events(
+            service.process_concern_outcome_event
+        ),
+    ]
+
+
+@pytest.mark.parametrize("library_card", [True, False], ids=["with-card", "without-card"])
+async def test_should_record_ledger_then_fan_out_registration_requested_event(
+    *,
+    faker: Faker,
+    now: datetime,
+    library_card: bool,
+    registration_event_orchestration_service: RegistrationEventOrchestrationService,
+    registration_processing_service: Mock,
+    dependencies: Mock,
+) -> None:
+    # given
+    input_event = create_random_registration_requested_event(faker, now, library_card=library_card)
+    expected_registration, expected_publishes = create_expected_fan_out(input_event)
+    registration_processing_service.ensure_registration_recorded.return_value = (
+        expected_registration
+    )
+
+    # when
+    await registration_event_orchestration_service.process_registration_requested_event(input_event)
+
+    # then: the ledger first, so that every outcome of the fan-out finds its concern
+    assert dependencies.mock_calls == [
+        call.registration_processing_service.ensure_registration_recorded(expected_registration),
+        *expected_publishes,
+    ]
+
+
+async def test_should_publish_the_same_events_when_the_same_request_comes_again(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_event_orchestration_service: RegistrationEventOrchestrationService,
+    dependencies: Mock,
+) -> None:
+    # given: a redelivery, which may come with a new envelope id
+    input_event = create_random_registration_requested_event(faker, now)
+    redelivered_event = input_event.model_copy(update={"id": faker.uuid4()})
+
+    # when
+    await registration_event_orchestration_service.process_registration_requested_event(input_event)
+    first_calls = list(dependencies.mock_calls)
+    dependencies.reset_mock()
+    await registration_event_orchestration_service.process_registration_requested_event(
+        redelivered_event
+    )
+
+    # then
+    assert dependencies.mock_calls == first_calls
+    assert len(first_calls) >= 4

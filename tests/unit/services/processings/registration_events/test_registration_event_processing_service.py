@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from unittest.mock import Mock, call
+
+import pytest
+from faker import Faker
+
+from contracts.errors import CategorizedError
+from contracts.events import ConcernOutcomeEvent, RegistrationRequestedEvent
+from contracts.registrations.exceptions.event_processings import (
+    RegistrationEventProcessingDependencyError,
+    RegistrationEventProcessingDependencyValidationError,
+    RegistrationEventProcessingServiceError,
+)
+from contracts.registrations.exceptions.events import (
+    FailedRegistrationEventPublishError,
+    FailedRegistrationEventServiceError,
+    InvalidRegistrationEventError,
+    RegistrationEventDependencyError,
+    RegistrationEventServiceError,
+    RegistrationEventValidationError,
+)
+from services.processings.registration_events import RegistrationEventProcessingService
+from tests.unit.services.conftest import (
+    create_error_log_call,
+    create_random_id,
+    create_random_message,
+)
+from tests.unit.services.foundations.registrations.requests import (
+    create_random_registration_requested_event,
+)
+
+
+def test_should_listen_to_registration_requested_and_concern_outcome_events(
+    *,
+    registration_event_processing_service: RegistrationEventProcessingService,
+    registration_event_service: Mock,
+) -> None:
+    # given
+    async def handle_requested(event: RegistrationRequestedEvent) -> None: ...
+    async def handle_outcome(event: ConcernOutcomeEvent) -> None: ...
+
+    # when
+    registration_event_processing_service.listen_to_registration_requested_events(handle_requested)
+    registration_event_processing_service.listen_to_concern_outcome_events(handle_outcome)
+
+    # then
+    assert registration_event_service.mock_calls == [
+        call.listen_to_registration_requested_events(handle_requested),
+        call.listen_to_concern_outcome_events(handle_outcome),
+    ]
+
+
+async def test_should_publish_registration_requested(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_event_processing_service: RegistrationEventProcessingService,
+    registration_event_service: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    published_event = create_random_registration_requested_event(faker, now)
+    input_requested = published_event.data
+    input_event_id = published_event.id
+    registration_event_service.publish_registration_requested.return_value = published_event
+
+    # when
+    actual_event = await registration_event_processing_service.publish_registration_requested(
+        input_requested, event_id=input_event_id
+    )
+
+    # then
+    assert actual_event == published_event
+    assert registration_event_service.mock_calls == [
+        call.publish_registration_requested(input_requested, event_id=input_event_id)
+    ]
+    assert logging_broker.mock_calls == []
+
+
+OUTER_CATEGORIES = [
+    pytest.param(
+        lambda m: RegistrationEventValidationError(InvalidRegistrationEventError({"data": [m]})),
+        RegistrationEventProcessingDependencyValidationError,
+        "error",
+        id="validation",
+    ),
+    pytest.param(
+        lambda m: RegistrationEventDependencyError(FailedRegistrationEventPublishError(m)),
+        RegistrationEventProcessingDependencyError,
+        "critical",
+        id="dependency",
+    ),
+    pytest.param(
+        lambda m: RegistrationEventServiceError(FailedRegistrationEventServiceError(m)),
+        RegistrationEventProcessingServiceError,
+        "error",
+        id="service",
+    ),
+]
+
+
+@pytest.mark.parametrize(("create_event_error", "expected_type", "level"), OUTER_CATEGORIES)
+async def test_should_rewrap_downstream_error_on_publish_and_log_it(
+    *,
+    faker: Faker,
+    now: datetime,
+    create_event_error: Callable[[str], CategorizedError],
+    expected_type: type[CategorizedError],
+    level: str,
+    registration_event_processing_service: RegistrationEventProcessingService,
+    registration_event_service: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    input_requested = create_random_registration_requested_event(faker, now).data
+    input_event_id = create_random_id(faker)
+    event_error = create_event_error(create_random_message(faker))
+    registration_event_service.publish_registration_requested.side_effect = event_error
+    expected_error = expected_type(event_error.inner_error)
+
+    # when
+    with pytest.raises(expected_type) as error_info:
+        await registration_event_processing_service.publish_registration_requested(
+            input_requested, event_id=input_event_id
+        )
+
+    # then
+    assert error_info.value == expected_error
+    assert error_info.value.__cause__ is event_error
+    assert registration_event_service.mock_calls == [
+        call.publish_registration_requested(input_requested, event_id=input_event_id)
+    ]
+    assert logging_broker.mock_calls == [
+        create_error_log_call("critical" if level == "critical" else "error", expected_error)
+    ]

@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from unittest.mock import Mock, call
+
+import pytest
+from faker import Faker
+
+from contracts.errors import CategorizedError, LocalizedError
+from contracts.registrations import ConcernState
+from contracts.registrations.exceptions.foundations import (
+    AlreadyExistsRegistrationError,
+    FailedRegistrationServiceError,
+    FailedRegistrationStorageError,
+    NotFoundRegistrationError,
+    RegistrationDependencyError,
+    RegistrationDependencyValidationError,
+    RegistrationServiceError,
+    RegistrationValidationError,
+)
+from contracts.registrations.exceptions.processings import (
+    FailedRegistrationProcessingServiceError,
+    RegistrationProcessingDependencyError,
+    RegistrationProcessingDependencyValidationError,
+    RegistrationProcessingServiceError,
+)
+from services.processings.registrations import RegistrationProcessingService
+from tests.unit.services.conftest import create_error_log_call, create_random_message
+from tests.unit.services.foundations.registrations.conftest import create_random_registration
+
+# An outcome for a registration the ledger doesn't know is refused below: dead-lettered above.
+DEPENDENCY_VALIDATION_ERRORS = [
+    pytest.param(
+        lambda message: RegistrationValidationError(NotFoundRegistrationError(message)),
+        id="RegistrationValidationError",
+    ),
+    pytest.param(
+        lambda message: RegistrationDependencyValidationError(
+            AlreadyExistsRegistrationError(message)
+        ),
+        id="RegistrationDependencyValidationError",
+    ),
+]
+
+
+@pytest.mark.parametrize("create_registration_error", DEPENDENCY_VALIDATION_ERRORS)
+async def test_should_raise_dependency_validation_error_on_record_if_refused_and_log_it(
+    *,
+    faker: Faker,
+    now: datetime,
+    create_registration_error: Callable[[str], CategorizedError],
+    registration_processing_service: RegistrationProcessingService,
+    registration_service: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    input_registration_id = create_random_registration(faker, now).id
+    registration_error = create_registration_error(create_random_message(faker))
+    registration_service.retrieve_registration_by_id.side_effect = registration_error
+    expected_error = RegistrationProcessingDependencyValidationError(registration_error.inner_error)
+
+    # when
+    with pytest.raises(RegistrationProcessingDependencyValidationError) as error_info:
+        await registration_processing_service.record_concern_outcome(
+            input_registration_id, "student", ConcernState.PERSISTED, None
+        )
+
+    # then
+    assert error_info.value == expected_error
+    assert error_info.value.__cause__ is registration_error
+    assert registration_service.mock_calls == [
+        call.retrieve_registration_by_id(input_registration_id)
+    ]
+    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+
+
+async def test_should_raise_dependency_error_on_ensure_if_dependency_error_occurs_and_log_it(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_processing_service: RegistrationProcessingService,
+    registration_service: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    input_registration = create_random_registration(faker, now)
+    failed_storage_error = FailedRegistrationStorageError(create_random_message(faker))
+    registration_error = RegistrationDependencyError(failed_storage_error)
+    registration_service.add_registration_if_absent.side_effect = registration_error
+    expected_error = RegistrationProcessingDependencyError(failed_storage_error)
+
+    # when
+    with pytest.raises(RegistrationProcessingDependencyError) as error_info:
+        await registration_processing_service.ensure_registration_recorded(input_registration)
+
+    # then
+    assert error_info.value == expected_error
+    assert error_info.value.__cause__ is registration_error
+    assert registration_service.mock_calls == [call.add_registration_if_absent(input_registration)]
+    assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
+
+
+def create_registration_service_error(message: str) -> tuple[Exception, LocalizedError]:
+    failed_service_error = FailedRegistrationServiceError(message)
+    return RegistrationServiceError(failed_service_error), failed_service_error
+
+
+def create_unexpected_error(message: str) -> tuple[Exception, LocalizedError]:
+    unexpected_error = RuntimeError(message)
+    return unexpected_error, FailedRegistrationProcessingServiceError(str(unexpected_error))
+
+
+@pytest.mark.parametrize(
+    "create_error_and_inner_error",
+    [
+        pytest.param(create_registration_service_error, id="RegistrationServiceError"),
+        pytest.param(create_unexpected_error, id="RuntimeError"),
+    ],
+)
+async def test_should_raise_service_error_on_ensure_if_service_error_occurs_and_log_it(
+    *,
+    faker: Faker,
+    now: datetime,
+    create_error_and_inner_error: Callable[[str], tuple[Exception, LocalizedError]],
+    registration_processing_service: RegistrationProcessingService,
+    registration_service: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    input_registration = create_random_registration(faker, now)
+    service_error, inner_error = create_error_and_inner_error(create_random_message(faker))
+    registration_service.add_registration_if_absent.side_effect = service_error
+    expected_error = RegistrationProcessingServiceError(inner_error)
+
+    # when
+    with pytest.raises(RegistrationProcessingServiceError) as error_info:
+        await registration_processing_service.ensure_registration_recorded(input_registration)
+
+    # then
+    assert error_info.value == expected_error
+    assert error_info.value.__cause__ is service_error
+    assert registration_service.mock_calls == [call.add_registration_if_absent(input_registration)]
+    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]

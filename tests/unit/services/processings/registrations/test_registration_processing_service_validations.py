@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from datetime import datetime
+from unittest.mock import Mock, call
+
+import pytest
+from faker import Faker
+
+from contracts.events import Concern
+from contracts.registrations import ConcernState, concern_key
+from contracts.registrations.exceptions.processings import (
+    NotFoundRegistrationConcernError,
+    RegistrationProcessingValidationError,
+)
+from services.processings.registrations import RegistrationProcessingService
+from tests.unit.services.conftest import create_error_log_call, create_random_id
+from tests.unit.services.foundations.registrations.conftest import create_random_registration
+
+
+async def test_should_raise_validation_error_on_record_if_concern_is_not_expected_and_log_it(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_processing_service: RegistrationProcessingService,
+    registration_service: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given: a guardian this registration never had
+    random_registration = create_random_registration(faker, now)
+    input_concern_key = concern_key(Concern.GUARDIAN, create_random_id(faker))
+    registration_service.retrieve_registration_by_id.return_value = random_registration
+    expected_error = RegistrationProcessingValidationError(
+        NotFoundRegistrationConcernError(random_registration.id, input_concern_key)
+    )
+
+    # when
+    with pytest.raises(RegistrationProcessingValidationError) as error_info:
+        await registration_processing_service.record_concern_outcome(
+            random_registration.id, input_concern_key, ConcernState.PERSISTED, None
+        )
+
+    # then: nothing is written, so the ledger keeps only the concerns it expects
+    assert error_info.value == expected_error
+    assert registration_service.mock_calls == [
+        call.retrieve_registration_by_id(random_registration.id)
+    ]
+    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
