@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import signal
 import subprocess
 import sys
 import uuid
@@ -173,6 +175,43 @@ async def test_should_stop_gracefully_on_sigterm(ingress: Ingress) -> None:
     output = ingress.process.output()
     assert exit_code == 0, output[-3000:]
     assert "ingress stopped" in output
+
+
+async def test_should_finish_a_request_in_flight_when_stopped(
+    ingress: Ingress, faker: Faker
+) -> None:
+    # given: a request whose body is half sent
+    body = json.dumps(create_random_registration_request_payload(faker)).encode()
+    half_sent = asyncio.Event()
+    proceed = asyncio.Event()
+
+    async def slowly() -> AsyncIterator[bytes]:
+        yield body[: len(body) // 2]
+        half_sent.set()
+        await proceed.wait()
+        yield body[len(body) // 2 :]
+
+    request = asyncio.create_task(
+        ingress.client.post(
+            "/v1/registrations", content=slowly(), headers={"Content-Type": "application/json"}
+        )
+    )
+    await half_sent.wait()
+
+    # when
+    ingress.process.process.send_signal(signal.SIGTERM)
+
+    async def shutting_down() -> bool:
+        return "Shutting down" in ingress.process.output()
+
+    await eventually(shutting_down, what="the ingress to begin its shutdown")
+    proceed.set()
+    actual_response = await request
+
+    # then
+    assert actual_response.status_code == 202, actual_response.text
+    exit_code = await asyncio.to_thread(ingress.process.process.wait, 30)
+    assert exit_code == 0, ingress.process.output()[-3000:]
 
 
 def culdesac_cli(
