@@ -11,6 +11,7 @@ from workers.brokers import Brokers
 from workers.contact.composition import start_contact_worker
 from workers.guardian.composition import start_guardian_worker
 from workers.immunization.composition import start_immunization_worker
+from workers.library_card.composition import start_library_card_worker
 from workers.registration.composition import start_registration_worker
 from workers.student.composition import start_student_worker
 
@@ -35,6 +36,9 @@ WORKERS: Mapping[str, WorkerDefinition] = {
         WorkerDefinition("contact", (event_types.CONTACT_REGISTERED,), start_contact_worker),
         WorkerDefinition(
             "immunization", (event_types.IMMUNIZATION_RECORDED,), start_immunization_worker
+        ),
+        WorkerDefinition(
+            "library-card", (event_types.LIBRARY_CARD_REQUESTED,), start_library_card_worker
         ),
     )
 }

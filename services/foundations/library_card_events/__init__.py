@@ -1,0 +1,6 @@
+from services.foundations.library_card_events.library_card_event_service import (
+    LIBRARY_CARD_WORKER,
+    LibraryCardEventService,
+)
+
+__all__ = ["LIBRARY_CARD_WORKER", "LibraryCardEventService"]

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from brokers.queues import IncomingMessage
+from contracts.events import LIBRARY_CARD_REQUESTED, ConcernOutcome, LibraryCardRequestedEvent
+from services.foundations.events import EventService
+from services.foundations.library_card_events.library_card_event_service_exceptions import (
+    try_catch_library_card_event,
+)
+
+LIBRARY_CARD_WORKER = "library-card"
+
+
+class LibraryCardEventService(EventService):
+    def listen_to_library_card_requested_events(
+        self, handler: Callable[[LibraryCardRequestedEvent], Awaitable[None]]
+    ) -> None:
+        self.listen_to_events(
+            LIBRARY_CARD_WORKER,
+            LIBRARY_CARD_REQUESTED,
+            self.map_to_library_card_requested_event,
+            handler,
+        )
+
+    @try_catch_library_card_event
+    async def map_to_library_card_requested_event(
+        self, message: IncomingMessage
+    ) -> LibraryCardRequestedEvent:
+        return LibraryCardRequestedEvent.model_validate_json(message.body)
+
+    @try_catch_library_card_event
+    async def publish_library_card_outcome(
+        self, outcome: ConcernOutcome, *, cause_id: str, correlation_id: str | None
+    ) -> None:
+        await self.publish_outcome(outcome, cause_id=cause_id, correlation_id=correlation_id)

@@ -1,0 +1,3 @@
+from services.foundations.library_cards.library_card_service import LibraryCardService
+
+__all__ = ["LibraryCardService"]

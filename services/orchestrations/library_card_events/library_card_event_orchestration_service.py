@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from brokers.loggings import LoggingBroker
+from contracts.errors import CategorizedError
+from contracts.events import LibraryCardRequestedEvent
+from services.orchestrations.library_card_events.library_card_event_orchestration_service_exceptions import (  # noqa: E501
+    try_catch_library_card_orchestration,
+)
+from services.orchestrations.library_card_events.library_card_event_orchestration_service_mappings import (  # noqa: E501
+    map_to_failed_outcome,
+    map_to_library_card_request,
+    map_to_persisted_outcome,
+    map_to_student,
+)
+from services.orchestrations.library_card_events.library_card_event_orchestration_service_validations import (  # noqa: E501
+    validate_library_card_event,
+)
+from services.processings.library_card_events import LibraryCardEventProcessingService
+from services.processings.library_cards import LibraryCardProcessingService
+from services.processings.students import StudentProcessingService
+
+
+class LibraryCardEventOrchestrationService:
+    def __init__(
+        self,
+        library_card_event_processing_service: LibraryCardEventProcessingService,
+        library_card_processing_service: LibraryCardProcessingService,
+        student_processing_service: StudentProcessingService,
+        logging_broker: LoggingBroker,
+    ) -> None:
+        self.library_card_event_processing_service = library_card_event_processing_service
+        self.library_card_processing_service = library_card_processing_service
+        self.student_processing_service = student_processing_service
+        self.logging_broker = logging_broker
+
+    def listen_to_library_card_events(self) -> None:
+        self.library_card_event_processing_service.listen_to_library_card_requested_events(
+            self.process_library_card_event
+        )
+
+    @try_catch_library_card_orchestration
+    async def process_library_card_event(
+        self, library_card_event: LibraryCardRequestedEvent
+    ) -> None:
+        validate_library_card_event(library_card_event)
+        # The student first, so the card never waits on the student worker having run.
+        await self.student_processing_service.ensure_student_exists(
+            map_to_student(library_card_event)
+        )
+        issued_library_card = await self.library_card_processing_service.ensure_library_card_issued(
+            map_to_library_card_request(library_card_event)
+        )
+        await self.library_card_event_processing_service.publish_library_card_outcome(
+            map_to_persisted_outcome(issued_library_card),
+            cause_id=library_card_event.id,
+            correlation_id=library_card_event.correlationid,
+        )
+
+    async def publish_failure(
+        self, library_card_event: LibraryCardRequestedEvent, error: CategorizedError
+    ) -> None:
+        await self.library_card_event_processing_service.publish_library_card_outcome(
+            map_to_failed_outcome(library_card_event, str(error.inner_error)),
+            cause_id=library_card_event.id,
+            correlation_id=library_card_event.correlationid,
+        )

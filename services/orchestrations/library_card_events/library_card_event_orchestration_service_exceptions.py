@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from contracts.library_cards.exceptions.orchestrations import (
+    FailedLibraryCardOrchestrationServiceError,
+    InvalidLibraryCardStudentError,
+    LibraryCardOrchestrationDependencyError,
+    LibraryCardOrchestrationDependencyValidationError,
+    LibraryCardOrchestrationServiceError,
+    LibraryCardOrchestrationValidationError,
+)
+from services.orchestrations.failure_outcomes import publish_failure_outcome
+from services.try_catch import downstream_rules, try_catch
+
+try_catch_library_card_orchestration = try_catch(
+    downstream_rules(
+        validation=LibraryCardOrchestrationValidationError,
+        dependency_validation=LibraryCardOrchestrationDependencyValidationError,
+        dependency=LibraryCardOrchestrationDependencyError,
+        service=LibraryCardOrchestrationServiceError,
+        failed_service=FailedLibraryCardOrchestrationServiceError,
+        own_validation_errors=(InvalidLibraryCardStudentError,),
+    ),
+    on_error=publish_failure_outcome,
+)

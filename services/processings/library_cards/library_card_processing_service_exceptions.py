@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from contracts.library_cards.exceptions.processings import (
+    ConflictingLibraryCardError,
+    FailedLibraryCardProcessingServiceError,
+    LibraryCardProcessingDependencyError,
+    LibraryCardProcessingDependencyValidationError,
+    LibraryCardProcessingServiceError,
+    LibraryCardProcessingValidationError,
+)
+from services.try_catch import downstream_rules, try_catch
+
+try_catch_library_card_processing = try_catch(
+    downstream_rules(
+        validation=LibraryCardProcessingValidationError,
+        dependency_validation=LibraryCardProcessingDependencyValidationError,
+        dependency=LibraryCardProcessingDependencyError,
+        service=LibraryCardProcessingServiceError,
+        failed_service=FailedLibraryCardProcessingServiceError,
+        own_dependency_validation_errors=(ConflictingLibraryCardError,),
+    )
+)
