@@ -35,10 +35,10 @@ WORKERS: Mapping[str, WorkerDefinition] = {
         WorkerDefinition("guardian", (event_types.GUARDIAN_REGISTERED,), start_guardian_worker),
         WorkerDefinition("contact", (event_types.CONTACT_REGISTERED,), start_contact_worker),
         WorkerDefinition(
-            "immunization", (event_types.IMMUNIZATION_RECORDED,), start_immunization_worker
+            "library-card", (event_types.LIBRARY_CARD_REQUESTED,), start_library_card_worker
         ),
         WorkerDefinition(
-            "library-card", (event_types.LIBRARY_CARD_REQUESTED,), start_library_card_worker
+            "immunization", (event_types.IMMUNIZATION_RECORDED,), start_immunization_worker
         ),
     )
 }
