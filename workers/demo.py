@@ -1,0 +1,172 @@
+"""``culdesac demo``: the ingress and every worker in one process, fed N registrations over HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import socket
+import statistics
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import uvicorn
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from brokers.loggings import configure_logging
+from brokers.storages import COLLECTIONS
+from ingress.composition import compose_ingress_app
+from workers.brokers import create_brokers
+from workers.delivery_policy import DeliveryPolicy
+from workers.host import connect_brokers, start_workers
+from workers.registry import WORKERS, topology_of
+from workers.settings import Settings
+
+FIRST_NAMES = ("Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Frances", "Ken", "Margaret")
+LAST_NAMES = ("Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov", "Knuth", "Allen", "Thompson")
+VACCINES = ("MMR", "DTaP", "Polio", "Hepatitis B", "Varicella")
+POLL_SECONDS = 0.05
+PATIENCE_SECONDS = 300
+
+
+@dataclass
+class DemoRun:
+    accepted: dict[str, float] = field(default_factory=dict)
+    finished: dict[str, tuple[str, float]] = field(default_factory=dict)
+    refused: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    started: float = field(default_factory=time.monotonic)
+
+
+def generated_registration(rng: random.Random, index: int) -> dict[str, Any]:
+    today = datetime.now(UTC).date()
+    first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+    return {
+        "student": {
+            "first_name": first,
+            "last_name": last,
+            "date_of_birth": (today - timedelta(days=rng.randint(5 * 365, 17 * 365))).isoformat(),
+            "email": f"{first}.{last}.{index}.{rng.getrandbits(32):08x}@example.com".lower(),
+        },
+        "guardians": [
+            {
+                "first_name": rng.choice(FIRST_NAMES),
+                "last_name": last,
+                "relationship": rng.choice(("mother", "father", "guardian", "other")),
+                "phone": f"+4420{rng.randint(70000000, 79999999)}",
+            }
+            for _ in range(rng.randint(0, 3))
+        ],
+        "contact": {
+            "address_line1": f"{rng.randint(1, 200)} High Street",
+            "city": "London",
+            "postal_code": "SW1A 1AA",
+            "country": "GB",
+        },
+        "library_card": rng.random() < 0.5,  # noqa: PLR2004 - half of the students ask for one
+        "immunizations": [
+            {
+                "vaccine": rng.choice(VACCINES),
+                "dose_number": dose,
+                "administered_on": (today - timedelta(days=rng.randint(30, 1500))).isoformat(),
+            }
+            for dose in range(1, rng.randint(0, 4) + 1)
+        ],
+    }
+
+
+async def run_demo(settings: Settings, count: int, seed: int, console: Console) -> DemoRun:
+    configure_logging("ERROR", settings.log_format)
+    quiet = create_brokers(settings, None, "culdesac-demo").logging
+    policy = DeliveryPolicy(quiet, settings.retry_delays, settings.max_service_retries)
+    brokers = create_brokers(settings, policy, "culdesac-demo")
+    await connect_brokers(brokers, topology_of(WORKERS))
+    start_workers(list(WORKERS), brokers)
+    await brokers.queue.start_consuming()
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(compose_ingress_app(brokers, settings), log_config=None, lifespan="off")
+    )
+    serving = asyncio.create_task(server.serve(sockets=[listener]))
+    run = DemoRun()
+    try:
+        while not server.started:  # noqa: ASYNC110 - uvicorn offers a flag, not an event
+            await asyncio.sleep(POLL_SECONDS)
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+            await drive(client, count, random.Random(seed), run, console)  # noqa: S311
+        run.counts = {name: await brokers.storage.count_documents(name) for name in COLLECTIONS}
+    finally:
+        server.should_exit = True
+        await serving
+        await brokers.queue.stop_consuming()
+        await brokers.queue.close()
+        await brokers.storage.close()
+    return run
+
+
+async def drive(
+    client: httpx.AsyncClient, count: int, rng: random.Random, run: DemoRun, console: Console
+) -> None:
+    limit = asyncio.Semaphore(16)
+
+    async def post(index: int) -> None:
+        async with limit:
+            response = await client.post(
+                "/v1/registrations", json=generated_registration(rng, index)
+            )
+        if response.status_code == httpx.codes.ACCEPTED:
+            run.accepted[response.json()["registration_id"]] = time.monotonic()
+        else:
+            run.refused += 1
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+    ) as progress:
+        posting = progress.add_task("accepted ", total=count)
+        settling = progress.add_task("consistent", total=count)
+        posts = [asyncio.create_task(post(index)) for index in range(count)]
+        for done in asyncio.as_completed(posts):
+            await done
+            progress.advance(posting)
+        progress.update(settling, total=len(run.accepted))
+        deadline = time.monotonic() + PATIENCE_SECONDS
+        while len(run.finished) < len(run.accepted) and time.monotonic() < deadline:
+            for registration_id in [r for r in run.accepted if r not in run.finished]:
+                response = await client.get(f"/v1/registrations/{registration_id}")
+                status = response.json().get("status") if response.is_success else None
+                if status in ("completed", "failed"):
+                    run.finished[registration_id] = (status, time.monotonic())
+                    progress.advance(settling)
+            await asyncio.sleep(POLL_SECONDS)
+
+
+def print_summary(run: DemoRun, console: Console) -> None:
+    completed = [r for r, (status, _) in run.finished.items() if status == "completed"]
+    failed = [r for r, (status, _) in run.finished.items() if status == "failed"]
+    latencies = sorted(run.finished[r][1] - run.accepted[r] for r in completed)
+    elapsed = max((at for _, at in run.finished.values()), default=time.monotonic()) - run.started
+    table = Table(title="culdesac demo", show_header=False)
+    table.add_row("accepted", str(len(run.accepted)))
+    table.add_row("refused", str(run.refused))
+    table.add_row("completed", str(len(completed)))
+    table.add_row("failed", str(len(failed)))
+    table.add_row("still pending", str(len(run.accepted) - len(run.finished)))
+    for name, stored in run.counts.items():
+        table.add_row(f"stored {name}", str(stored))
+    table.add_row("throughput", f"{len(completed) / elapsed:.1f} registrations/s")
+    if latencies:
+        cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
+        table.add_row("accept→completed p50", f"{cuts[49] * 1000:.0f} ms")
+        table.add_row("accept→completed p95", f"{cuts[94] * 1000:.0f} ms")
+        table.add_row("accept→completed p99", f"{cuts[98] * 1000:.0f} ms")
+    console.print(table)
