@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from unittest.mock import Mock, call
+
+import pytest
+from faker import Faker
+
+from brokers.queues import OutgoingMessage, QueueUnavailableError, UnroutableMessageError
+from contracts.events import CLOUD_EVENTS_CONTENT_TYPE, ConcernOutcomeEvent
+from contracts.library_cards.exceptions.events import (
+    FailedLibraryCardEventPublishError,
+    FailedLibraryCardEventServiceError,
+    LibraryCardEventDependencyError,
+    LibraryCardEventServiceError,
+)
+from services.foundations.events import EVENT_SOURCE
+from services.foundations.library_card_events import LibraryCardEventService
+from tests.unit.services.concerns.library_cards import create_random_library_card_outcome
+from tests.unit.services.conftest import (
+    create_error_log_call,
+    create_random_id,
+)
+
+
+@pytest.mark.parametrize(
+    ("failed", "event_type"),
+    [(False, "library_card.persisted.v1"), (True, "library_card.failed.v1")],
+    ids=["persisted", "failed"],
+)
+async def test_should_publish_library_card_outcome(
+    *,
+    faker: Faker,
+    now: datetime,
+    failed: bool,
+    event_type: str,
+    library_card_event_service: LibraryCardEventService,
+    queue_broker: Mock,
+    identifier_broker: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    input_outcome = create_random_library_card_outcome(faker, faker.sentence() if failed else None)
+    cause_id = create_random_id(faker)
+    correlation_id = create_random_id(faker)
+    outcome_id = create_random_id(faker)
+    identifier_broker.get_derived_identifier.return_value = outcome_id
+    expected_event = ConcernOutcomeEvent(
+        specversion="1.0",
+        id=outcome_id,
+        source=EVENT_SOURCE,
+        type=event_type,
+        time=now,
+        data=input_outcome,
+        correlationid=correlation_id,
+    )
+    expected_message = OutgoingMessage(
+        routing_key=event_type,
+        body=expected_event.to_bytes(),
+        message_id=outcome_id,
+        correlation_id=correlation_id,
+        content_type=CLOUD_EVENTS_CONTENT_TYPE,
+    )
+
+    # when
+    await library_card_event_service.publish_library_card_outcome(
+        input_outcome, cause_id=cause_id, correlation_id=correlation_id
+    )
+
+    # then
+    assert identifier_broker.mock_calls == [call.get_derived_identifier(event_type, cause_id)]
+    assert queue_broker.mock_calls == [call.publish(expected_message)]
+    assert logging_broker.mock_calls == []
+
+
+@pytest.mark.parametrize(
+    "create_queue_error",
+    [
+        pytest.param(lambda faker: QueueUnavailableError(faker.sentence()), id="unavailable"),
+        pytest.param(lambda faker: UnroutableMessageError(faker.word()), id="unroutable"),
+    ],
+)
+async def test_should_raise_critical_dependency_error_on_publish_if_queue_fails(
+    *,
+    faker: Faker,
+    create_queue_error: Callable[[Faker], Exception],
+    library_card_event_service: LibraryCardEventService,
+    queue_broker: Mock,
+    identifier_broker: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    queue_error = create_queue_error(faker)
+    identifier_broker.get_derived_identifier.return_value = create_random_id(faker)
+    queue_broker.publish.side_effect = queue_error
+    expected_error = LibraryCardEventDependencyError(
+        FailedLibraryCardEventPublishError(str(queue_error))
+    )
+
+    # when
+    with pytest.raises(LibraryCardEventDependencyError) as error_info:
+        await library_card_event_service.publish_library_card_outcome(
+            create_random_library_card_outcome(faker, None),
+            cause_id=create_random_id(faker),
+            correlation_id=None,
+        )
+
+    # then
+    assert error_info.value == expected_error
+    assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
+
+
+async def test_should_raise_service_error_on_publish_if_service_error_occurs_and_log_it(
+    *,
+    faker: Faker,
+    library_card_event_service: LibraryCardEventService,
+    queue_broker: Mock,
+    identifier_broker: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    message = faker.sentence()
+    identifier_broker.get_derived_identifier.return_value = create_random_id(faker)
+    queue_broker.publish.side_effect = RuntimeError(message)
+    expected_error = LibraryCardEventServiceError(FailedLibraryCardEventServiceError(message))
+
+    # when
+    with pytest.raises(LibraryCardEventServiceError) as error_info:
+        await library_card_event_service.publish_library_card_outcome(
+            create_random_library_card_outcome(faker, None),
+            cause_id=create_random_id(faker),
+            correlation_id=None,
+        )
+
+    # then
+    assert error_info.value == expected_error
+    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
