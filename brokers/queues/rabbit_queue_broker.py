@@ -85,7 +85,8 @@ class RabbitQueueBroker:
             connection, self._connection, self._publishing = self._connection, None, None
             await self._admin.close()
             if connection is not None:
-                await connection.close()
+                with suppress(*BROKER_FAILURES):
+                    await connection.close()
 
     async def is_healthy(self) -> bool:
         connection = self._connection
@@ -98,12 +99,15 @@ class RabbitQueueBroker:
         await self._admin.declare_topology(workers)
 
     async def delete_topology(self, workers: Sequence[WorkerTopology]) -> None:
-        """Delete the workers' queues, and the exchange once no queue is bound to it."""
+        """Delete the workers' queues, and the exchange once no queue is bound to it.
+
+        Retry queues are found by this broker's delay tiers; those of other tiers remain.
+        """
         self._connected()
         await self._admin.delete_topology(workers)
 
     async def publish(self, message: OutgoingMessage) -> None:
-        body = amqp_message(
+        amqp = amqp_message(
             message.body,
             message_id=message.message_id,
             correlation_id=message.correlation_id,
@@ -114,7 +118,7 @@ class RabbitQueueBroker:
         try:
             async with asyncio.timeout(CONFIRM_TIMEOUT_SECONDS):
                 exchange = await self._exchange()
-                await exchange.publish(body, message.routing_key, mandatory=True)
+                await exchange.publish(amqp, message.routing_key, mandatory=True)
         except PublishError as returned:
             raise UnroutableMessageError(message.routing_key) from returned
         except BROKER_FAILURES as error:

@@ -36,7 +36,7 @@ async def proxy_and_broker(
             yield proxy, broker
         finally:
             await asyncio.wait_for(broker.close(), timeout=10)
-    cleaner = RabbitQueueBroker(amqp_url, namespace)
+    cleaner = RabbitQueueBroker(amqp_url, namespace, retry_delays=RETRY_DELAYS)
     await cleaner.connect()
     await cleaner.delete_topology(WORKERS)
     await cleaner.close()
