@@ -1,0 +1,112 @@
+"""One in-memory collection: its documents by ``_id`` and its unique indexes."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from typing import Any
+
+from brokers.storages.document_mappings import STORED_ID
+from brokers.storages.memory_errors import duplicate_key_error
+from brokers.storages.storage_broker import Document
+
+
+def index_key(value: Any) -> Hashable:
+    """A hashable stand-in for a value: embedded documents and arrays compare by content."""
+    if isinstance(value, bool):
+        # True == 1 in Python, not in an index.
+        return ("bool", value)
+    if isinstance(value, Mapping):
+        return ("document", tuple((key, index_key(item)) for key, item in value.items()))
+    if isinstance(value, list | tuple):
+        return ("array", tuple(index_key(item) for item in value))
+    hashable: Hashable = value
+    return hashable
+
+
+def field_value(document: Mapping[str, Any], field: str) -> Any:
+    """The value a server indexes for ``field``: a missing field indexes as null."""
+    value: Any = document
+    for part in field.split("."):
+        if not isinstance(value, Mapping) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+class UniqueIndex:
+    """Which document (by its ``_id``'s key) holds each value of ``field``."""
+
+    def __init__(self, field: str) -> None:
+        self.field = field
+        self._owners: dict[Hashable, Hashable] = {}
+
+    def is_taken(self, document: Document, owner: Hashable) -> bool:
+        key = index_key(field_value(document, self.field))
+        return key in self._owners and self._owners[key] != owner
+
+    def add(self, document: Document, owner: Hashable) -> None:
+        self._owners[index_key(field_value(document, self.field))] = owner
+
+    def discard(self, document: Document) -> None:
+        del self._owners[index_key(field_value(document, self.field))]
+
+
+class MemoryCollection:
+    """Stored documents (keyed by ``_id``) kept as given: callers copy in and out."""
+
+    def __init__(self, namespace: str) -> None:
+        self.namespace = namespace
+        self._documents: dict[Hashable, Document] = {}
+        self._indexes: dict[str, UniqueIndex] = {}
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    def create_unique_index(self, field: str) -> None:
+        if field in self._indexes:
+            return
+        index = UniqueIndex(field)
+        for owner, document in self._documents.items():
+            if index.is_taken(document, owner):
+                raise duplicate_key_error(
+                    self.namespace, field, field_value(document, field), find_and_modify=False
+                )
+            index.add(document, owner)
+        self._indexes[field] = index
+
+    def find(self, document_id: Any) -> Document | None:
+        return self._documents.get(index_key(document_id))
+
+    def insert(self, document: Document) -> None:
+        owner = index_key(document[STORED_ID])
+        if owner in self._documents:
+            raise duplicate_key_error(
+                self.namespace, STORED_ID, document[STORED_ID], find_and_modify=False
+            )
+        self._check_unique(document, owner, find_and_modify=False)
+        for index in self._indexes.values():
+            index.add(document, owner)
+        self._documents[owner] = document
+
+    def replace(self, document: Document) -> bool:
+        """Put ``document`` in place of the one with its ``_id``; False when there is none."""
+        owner = index_key(document[STORED_ID])
+        current = self._documents.get(owner)
+        if current is None:
+            return False
+        self._check_unique(document, owner, find_and_modify=True)
+        for index in self._indexes.values():
+            index.discard(current)
+            index.add(document, owner)
+        self._documents[owner] = document
+        return True
+
+    def _check_unique(self, document: Document, owner: Hashable, *, find_and_modify: bool) -> None:
+        for field, index in self._indexes.items():
+            if index.is_taken(document, owner):
+                raise duplicate_key_error(
+                    self.namespace,
+                    field,
+                    field_value(document, field),
+                    find_and_modify=find_and_modify,
+                )

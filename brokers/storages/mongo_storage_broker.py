@@ -1,0 +1,113 @@
+"""The storage broker over MongoDB, through PyMongo's async driver."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pymongo
+from pymongo import ASCENDING, AsyncMongoClient, ReturnDocument
+from pymongo.asynchronous.collection import AsyncCollection
+from pymongo.errors import PyMongoError
+
+from brokers.storages.document_mappings import STORED_ID, from_stored, to_stored, to_stored_fields
+from brokers.storages.entity_storage_broker import EntityStorageBroker
+from brokers.storages.errors import StorageNotInitializedError
+from brokers.storages.storage_broker import UNIQUE_FIELDS, Document
+
+
+class MongoStorageBroker(EntityStorageBroker):
+    """Documents in the MongoDB database ``database`` at ``url``.
+
+    The client is created by ``initialize()``; server selection, connecting and each socket
+    read are bounded by ``timeout_ms``, so an absent server surfaces as a driver error (one of
+    ``STORAGE_UNAVAILABLE_ERRORS``) instead of a hang.
+    """
+
+    def __init__(self, url: str, database: str, *, timeout_ms: int = 5000) -> None:
+        self._url = url
+        self._database_name = database
+        self._timeout_ms = timeout_ms
+        self._client: AsyncMongoClient[Document] | None = None
+
+    async def initialize(self) -> None:
+        """Create the client and the unique indexes; idempotent, all or nothing."""
+        created = self._client is None
+        client = self._client or AsyncMongoClient(
+            self._url,
+            serverSelectionTimeoutMS=self._timeout_ms,
+            connectTimeoutMS=self._timeout_ms,
+            socketTimeoutMS=self._timeout_ms,
+            tz_aware=True,
+        )
+        try:
+            database = client[self._database_name]
+            for collection, fields in UNIQUE_FIELDS.items():
+                for field in fields:
+                    await database[collection].create_index([(field, ASCENDING)], unique=True)
+        except BaseException:
+            if created:
+                await client.close()
+            raise
+        self._client = client
+
+    async def close(self) -> None:
+        if self._client is not None:
+            client, self._client = self._client, None
+            await client.close()
+
+    async def is_healthy(self) -> bool:
+        """Whether the server answers a ping within ``timeout_ms``."""
+        if self._client is None:
+            return False
+        try:
+            with pymongo.timeout(self._timeout_ms / 1000):
+                await self._client.admin.command("ping")
+        except PyMongoError:
+            return False
+        return True
+
+    async def drop_database(self) -> None:
+        """Drop the database, its unique indexes included: ``initialize()`` declares them again."""
+        await self._connected_client().drop_database(self._database_name)
+
+    async def count_documents(self, collection: str) -> int:
+        return await self._collection(collection).count_documents({})
+
+    async def insert(self, collection: str, document: Document) -> Document:
+        stored = to_stored(document)
+        await self._collection(collection).insert_one(stored)
+        return from_stored(stored)
+
+    async def select_by_id(self, collection: str, document_id: str) -> Document | None:
+        stored = await self._collection(collection).find_one({STORED_ID: document_id})
+        return None if stored is None else from_stored(stored)
+
+    async def replace(self, collection: str, document: Document) -> Document | None:
+        stored = to_stored(document)
+        document_id = stored.pop(STORED_ID)
+        replaced = await self._collection(collection).find_one_and_replace(
+            {STORED_ID: document_id}, stored, return_document=ReturnDocument.AFTER
+        )
+        return None if replaced is None else from_stored(replaced)
+
+    async def set_fields(
+        self, collection: str, document_id: str, fields: Mapping[str, Any]
+    ) -> Document | None:
+        if not fields:
+            # An empty $set is refused by servers older than MongoDB 5.0.
+            return await self.select_by_id(collection, document_id)
+        updated = await self._collection(collection).find_one_and_update(
+            {STORED_ID: document_id},
+            {"$set": to_stored_fields(fields)},
+            return_document=ReturnDocument.AFTER,
+        )
+        return None if updated is None else from_stored(updated)
+
+    def _connected_client(self) -> AsyncMongoClient[Document]:
+        if self._client is None:
+            raise StorageNotInitializedError
+        return self._client
+
+    def _collection(self, collection: str) -> AsyncCollection[Document]:
+        return self._connected_client()[self._database_name][collection]
