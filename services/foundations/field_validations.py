@@ -13,6 +13,10 @@ import phonenumbers
 
 # The canonical 8-4-4-4-12 form; uuid.UUID also takes braces, "urn:uuid:" and misplaced hyphens.
 UUID_PATTERN = re.compile(r"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
+# E.164's shape: a plus, a country code not starting with 0, at most 15 digits in all.
+E164_PATTERN = re.compile(r"^\+[1-9][0-9]{1,14}$")
+NOT_E164 = "Phone must be an E.164 number, such as +14155552671."
+NOT_VALID_PHONE = "Phone is not a valid number."
 
 
 def id_problems(value: str) -> list[str]:
@@ -24,17 +28,21 @@ def text_problems(value: str) -> list[str]:
 
 
 def phone_problems(value: str | None) -> list[str]:
-    """An E.164 number (``+`` and digits, as ``phonenumbers`` formats it) that is valid."""
+    """An E.164 number that ``phonenumbers`` finds valid and formats exactly as given."""
     if value is None:
         return []
-    try:
-        number = phonenumbers.parse(value, None)
-    except phonenumbers.NumberParseException:
-        return ["Phone must be an E.164 number, such as +14155552671."]
+    if not E164_PATTERN.fullmatch(value):
+        return [NOT_E164]
+    # Checked first because parse raises on what it cannot read, and services catch nowhere
+    # but in their exceptions modules.
+    # No region: an E.164 number carries its own country code.
+    if not phonenumbers.is_possible_number_string(value, phonenumbers.UNKNOWN_REGION):
+        return [NOT_VALID_PHONE]
+    number = phonenumbers.parse(value, phonenumbers.UNKNOWN_REGION)
     if not phonenumbers.is_valid_number(number):
-        return ["Phone is not a valid number."]
+        return [NOT_VALID_PHONE]
     if phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) != value:
-        return ["Phone must be an E.164 number, such as +14155552671."]
+        return [NOT_E164]
     return []
 
 

@@ -26,6 +26,9 @@ INVALID_PHONES = [
     pytest.param("phone", NOT_E164, id="words"),
     pytest.param("+1415555267", NOT_VALID, id="too-short"),
     pytest.param("+4420718387500", NOT_VALID, id="too-long"),
+    pytest.param("+999123456", NOT_VALID, id="unknown-country-code"),
+    pytest.param("+4402071838750", NOT_E164, id="national-trunk-prefix"),
+    pytest.param("+0123456789", NOT_E164, id="country-code-zero"),
 ]
 
 Add = Callable[[GuardianService, Guardian], Awaitable[Guardian]]
