@@ -33,13 +33,21 @@ POLL_SECONDS = 0.05
 PATIENCE_SECONDS = 300
 
 
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """A registration's final status, with the ledger's own accept and last-update times."""
+
+    status: str
+    accepted_at: datetime
+    finished_at: datetime
+
+
 @dataclass
 class DemoRun:
     accepted: dict[str, float] = field(default_factory=dict)
-    finished: dict[str, tuple[str, float]] = field(default_factory=dict)
+    finished: dict[str, Finished] = field(default_factory=dict)
     refused: int = 0
     counts: dict[str, int] = field(default_factory=dict)
-    started: float = field(default_factory=time.monotonic)
 
 
 def generated_registration(rng: random.Random, index: int) -> dict[str, Any]:
@@ -140,21 +148,38 @@ async def drive(
             progress.advance(posting)
         progress.update(settling, total=len(run.accepted))
         deadline = time.monotonic() + PATIENCE_SECONDS
-        while len(run.finished) < len(run.accepted) and time.monotonic() < deadline:
-            for registration_id in [r for r in run.accepted if r not in run.finished]:
+
+        async def look(registration_id: str) -> None:
+            async with limit:
                 response = await client.get(f"/v1/registrations/{registration_id}")
-                status = response.json().get("status") if response.is_success else None
-                if status in ("completed", "failed"):
-                    run.finished[registration_id] = (status, time.monotonic())
-                    progress.advance(settling)
+            body = response.json() if response.is_success else {}
+            if body.get("status") in ("completed", "failed"):
+                run.finished[registration_id] = Finished(
+                    body["status"],
+                    datetime.fromisoformat(body["created_at"]),
+                    datetime.fromisoformat(body["updated_at"]),
+                )
+                progress.advance(settling)
+
+        while len(run.finished) < len(run.accepted) and time.monotonic() < deadline:
+            pending = [r for r in run.accepted if r not in run.finished]
+            await asyncio.gather(*(look(registration_id) for registration_id in pending))
             await asyncio.sleep(POLL_SECONDS)
 
 
 def print_summary(run: DemoRun, console: Console) -> None:
-    completed = [r for r, (status, _) in run.finished.items() if status == "completed"]
-    failed = [r for r, (status, _) in run.finished.items() if status == "failed"]
-    latencies = sorted(run.finished[r][1] - run.accepted[r] for r in completed)
-    elapsed = max((at for _, at in run.finished.values()), default=time.monotonic()) - run.started
+    completed = [f for f in run.finished.values() if f.status == "completed"]
+    failed = [f for f in run.finished.values() if f.status == "failed"]
+    # The ledger's timestamps, not when this loop happened to look: accepted → last update.
+    latencies = sorted((f.finished_at - f.accepted_at).total_seconds() for f in completed)
+    elapsed = (
+        (
+            max(f.finished_at for f in run.finished.values())
+            - min(f.accepted_at for f in run.finished.values())
+        ).total_seconds()
+        if run.finished
+        else 0.0
+    )
     table = Table(title="culdesac demo", show_header=False)
     table.add_row("accepted", str(len(run.accepted)))
     table.add_row("refused", str(run.refused))
@@ -163,7 +188,8 @@ def print_summary(run: DemoRun, console: Console) -> None:
     table.add_row("still pending", str(len(run.accepted) - len(run.finished)))
     for name, stored in run.counts.items():
         table.add_row(f"stored {name}", str(stored))
-    table.add_row("throughput", f"{len(completed) / elapsed:.1f} registrations/s")
+    if elapsed > 0:
+        table.add_row("throughput", f"{len(completed) / elapsed:.1f} registrations/s")
     if latencies:
         cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
         table.add_row("accept→completed p50", f"{cuts[49] * 1000:.0f} ms")
