@@ -39,6 +39,11 @@ class EntityStorageBroker(ABC):
         Atomic through the store's unique index, so concurrent callers all get the one stored
         document. A clash on another unique field (not the id) still raises.
         """
+        # Most calls find the document there already (every concern of a registration ensures
+        # its student), so one read answers them; the insert's unique index settles races.
+        existing = await self.select_by_id(collection, str(document["id"]))
+        if existing is not None:
+            return existing
         try:
             return await self.insert(collection, document)
         except DuplicateKeyError:
