@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from typing import Any
 
@@ -29,27 +30,30 @@ class MongoStorageBroker(EntityStorageBroker):
         self._database_name = database
         self._timeout_ms = timeout_ms
         self._client: AsyncMongoClient[Document] | None = None
+        # Callers sharing one broker may initialize it concurrently; one client must result.
+        self._initializing = asyncio.Lock()
 
     async def initialize(self) -> None:
         """Create the client and the unique indexes; idempotent, all or nothing."""
-        created = self._client is None
-        client = self._client or AsyncMongoClient(
-            self._url,
-            serverSelectionTimeoutMS=self._timeout_ms,
-            connectTimeoutMS=self._timeout_ms,
-            socketTimeoutMS=self._timeout_ms,
-            tz_aware=True,
-        )
-        try:
-            database = client[self._database_name]
-            for collection, fields in UNIQUE_FIELDS.items():
-                for field in fields:
-                    await database[collection].create_index([(field, ASCENDING)], unique=True)
-        except BaseException:
-            if created:
-                await client.close()
-            raise
-        self._client = client
+        async with self._initializing:
+            created = self._client is None
+            client = self._client or AsyncMongoClient(
+                self._url,
+                serverSelectionTimeoutMS=self._timeout_ms,
+                connectTimeoutMS=self._timeout_ms,
+                socketTimeoutMS=self._timeout_ms,
+                tz_aware=True,
+            )
+            try:
+                database = client[self._database_name]
+                for collection, fields in UNIQUE_FIELDS.items():
+                    for field in fields:
+                        await database[collection].create_index([(field, ASCENDING)], unique=True)
+            except BaseException:
+                if created:
+                    await client.close()
+                raise
+            self._client = client
 
     async def close(self) -> None:
         if self._client is not None:
