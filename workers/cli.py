@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 import uuid
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal
 
 import typer
 from pydantic import ValidationError
 from rich.console import Console
-from rich.table import Table
 
-from workers.settings import Settings, SettingsError, load_settings
+from workers.cli_support import admin_queue_broker, console, run, settings_or_exit
+from workers.dead_letters_cli import dead_letters_app
+from workers.settings import SettingsError, load_settings
 
 app = typer.Typer(
     help="Culdesac: event-driven workers in the cul-de-sac manner of The Standard.",
@@ -24,31 +23,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 topology_app = typer.Typer(help="Declare the RabbitMQ topology.", no_args_is_help=True)
-dead_letters_app = typer.Typer(
-    help="List, replay or purge dead-lettered messages.", no_args_is_help=True
-)
 registration_app = typer.Typer(help="Look up registrations.", no_args_is_help=True)
 app.add_typer(topology_app, name="topology")
 app.add_typer(dead_letters_app, name="dead-letters")
 app.add_typer(registration_app, name="registration")
-
-console = Console(stderr=True)
-T = TypeVar("T")
-
-
-def settings_or_exit() -> Settings:
-    try:
-        return load_settings()
-    except SettingsError as error:
-        console.print(f"[red]error:[/red] {error}")
-        raise typer.Exit(2) from error
-
-
-def run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
-    async def main() -> T:
-        return await coroutine_factory()
-
-    return asyncio.run(main())
 
 
 @app.command()
@@ -221,116 +199,6 @@ def schema(
     typer.echo(json.dumps(document, indent=2))
 
 
-def worker_names(worker: str | None) -> list[str]:
-    from workers.registry import WORKERS
-
-    if worker is None:
-        return list(WORKERS)
-    if worker not in WORKERS:
-        console.print(f"[red]error:[/red] unknown worker {worker!r}; known: {', '.join(WORKERS)}")
-        raise typer.Exit(2)
-    return [worker]
-
-
-WorkerOption = Annotated[
-    str | None, typer.Option("--worker", "-w", help="Only this worker's queue.")
-]
-
-
-@dead_letters_app.command("list")
-def dead_letters_list(worker: WorkerOption = None) -> None:
-    """Show every dead-lettered message, leaving it in place."""
-    settings = settings_or_exit()
-    names = worker_names(worker)
-
-    async def collect() -> list[Any]:
-        queue = admin_queue_broker(settings)
-        await queue.connect()
-        try:
-            found: list[Any] = []
-            for name in names:
-                found.extend(await queue.list_dead_letters(name))
-            return found
-        finally:
-            await queue.close()
-
-    letters = run(collect)
-    table = Table(title=f"{len(letters)} dead-lettered message(s)")
-    for column in (
-        "worker",
-        "type",
-        "id",
-        "correlation id",
-        "category",
-        "attempts",
-        "dead-lettered at",
-        "reason",
-    ):
-        table.add_column(column, overflow="fold")
-    for letter in letters:
-        table.add_row(
-            letter.worker,
-            letter.routing_key,
-            letter.message_id or "",
-            letter.correlation_id or "",
-            letter.category,
-            str(letter.attempt),
-            letter.dead_lettered_at,
-            letter.reason,
-        )
-    Console().print(table)
-
-
-@dead_letters_app.command("replay")
-def dead_letters_replay(
-    worker: WorkerOption = None,
-    ids: Annotated[
-        list[str] | None, typer.Option("--id", help="Only messages with these ids.")
-    ] = None,
-) -> None:
-    """Put dead letters back on their worker's queue, keeping ids and correlation ids."""
-    settings = settings_or_exit()
-    names = worker_names(worker)
-
-    async def replay() -> int:
-        queue = admin_queue_broker(settings)
-        await queue.connect()
-        try:
-            total = 0
-            for name in names:
-                total += await queue.replay_dead_letters(name, ids or None)
-            return total
-        finally:
-            await queue.close()
-
-    console.print(f"replayed {run(replay)} message(s)")
-
-
-@dead_letters_app.command("purge")
-def dead_letters_purge(
-    worker: WorkerOption = None,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask for confirmation.")] = False,
-) -> None:
-    """Delete dead letters for good (asks first unless --yes)."""
-    settings = settings_or_exit()
-    names = worker_names(worker)
-    if not yes:
-        typer.confirm(f"Delete every dead letter of {', '.join(names)}?", abort=True)
-
-    async def purge() -> int:
-        queue = admin_queue_broker(settings)
-        await queue.connect()
-        try:
-            total = 0
-            for name in names:
-                total += await queue.purge_dead_letters(name)
-            return total
-        finally:
-            await queue.close()
-
-    console.print(f"purged {run(purge)} message(s)")
-
-
 @app.command()
 def demo(
     count: Annotated[
@@ -364,12 +232,6 @@ def demo(
     print_summary(result, out)
     if len(result.finished) < len(result.accepted) or result.refused:
         raise typer.Exit(1)
-
-
-def admin_queue_broker(settings: Settings) -> Any:
-    from workers.brokers import create_brokers
-
-    return create_brokers(settings, None, "culdesac-cli").queue
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from brokers.queues.delivery import (
     Dispatcher,
@@ -158,18 +158,29 @@ class MemoryQueueBroker:
             "dead": len(self._queue(self._names.dead(worker))),
         }
 
-    async def list_dead_letters(self, worker: str) -> Sequence[DeadLetteredMessage]:
-        return [
-            self._dead_lettered(worker, envelope)
-            for envelope in self._queue(self._names.dead(worker))
-        ]
+    async def list_dead_letters(
+        self, worker: str, progress: Callable[[], None] | None = None
+    ) -> Sequence[DeadLetteredMessage]:
+        listed = []
+        for envelope in self._queue(self._names.dead(worker)):
+            listed.append(self._dead_lettered(worker, envelope))
+            if progress is not None:
+                progress()
+        return listed
 
-    async def replay_dead_letters(self, worker: str, message_ids: Sequence[str] | None) -> int:
+    async def replay_dead_letters(
+        self,
+        worker: str,
+        message_ids: Sequence[str] | None,
+        progress: Callable[[], None] | None = None,
+    ) -> int:
         dead = self._queue(self._names.dead(worker))
         queue = self._queue(self._names.worker(worker))
         wanted = None if message_ids is None else set(message_ids)
         moved = 0
-        for envelope in dead:
+        for envelope in list(dead):
+            if progress is not None:
+                progress()
             if wanted is not None and envelope.message_id not in wanted:
                 continue
             routing_key = self._dead_lettered(worker, envelope).routing_key

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -81,14 +81,24 @@ class QueueBroker(Protocol):
     async def count_messages(self, worker: str) -> Mapping[str, int]:
         """Ready message counts: ``{"queue": n, "dead": m}`` for the worker."""
 
-    async def list_dead_letters(self, worker: str) -> Sequence[DeadLetteredMessage]:
-        """Every message in the worker's dead-letter queue, left in place, oldest first."""
+    async def list_dead_letters(
+        self, worker: str, progress: Callable[[], None] | None = None
+    ) -> Sequence[DeadLetteredMessage]:
+        """Every message in the worker's dead-letter queue, left in place, oldest first.
 
-    async def replay_dead_letters(self, worker: str, message_ids: Sequence[str] | None) -> int:
+        ``progress`` is called once per message read, for a progress bar on large queues.
+        """
+
+    async def replay_dead_letters(
+        self,
+        worker: str,
+        message_ids: Sequence[str] | None,
+        progress: Callable[[], None] | None = None,
+    ) -> int:
         """Move dead letters (all, or those with the given ids) back to the worker's queue.
 
         Ids and correlation ids are kept; the attempt count starts again at 1.
-        Returns how many were moved.
+        ``progress`` is called once per dead letter looked at. Returns how many were moved.
         """
 
     async def purge_dead_letters(self, worker: str) -> int:

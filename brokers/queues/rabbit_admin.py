@@ -77,15 +77,22 @@ class RabbitQueueAdmin:
             dead = await channel.declare_queue(self._names.dead(worker), passive=True)
             return {"queue": _ready(queue), "dead": _ready(dead)}
 
-    async def list_dead_letters(self, worker: str) -> Sequence[DeadLetteredMessage]:
+    async def list_dead_letters(
+        self, worker: str, progress: Callable[[], None] | None = None
+    ) -> Sequence[DeadLetteredMessage]:
         async with self._lock, self._channel() as channel:
             dead = await channel.declare_queue(self._names.dead(worker), passive=True)
-            deliveries = await _take_all(dead)
+            deliveries = await _take_all(dead, progress)
             listed = [dead_lettered_message(worker, delivery) for delivery in deliveries]
             await _put_back(deliveries)
             return listed
 
-    async def replay_dead_letters(self, worker: str, message_ids: Sequence[str] | None) -> int:
+    async def replay_dead_letters(
+        self,
+        worker: str,
+        message_ids: Sequence[str] | None,
+        progress: Callable[[], None] | None = None,
+    ) -> int:
         wanted = None if message_ids is None else set(message_ids)
         async with self._lock, self._channel(confirms=True) as channel:
             dead = await channel.declare_queue(self._names.dead(worker), passive=True)
@@ -93,6 +100,8 @@ class RabbitQueueAdmin:
             deliveries = await _take_all(dead)
             kept = []
             for delivery in deliveries:
+                if progress is not None:
+                    progress()
                 if wanted is None or delivery.message_id in wanted:
                     await self._send_back(channel, worker, delivery)
                     await delivery.ack()
@@ -174,11 +183,15 @@ def _ready(queue: AbstractQueue) -> int:
     return int(queue.declaration_result.message_count or 0)
 
 
-async def _take_all(queue: AbstractQueue) -> list[AbstractIncomingMessage]:
+async def _take_all(
+    queue: AbstractQueue, progress: Callable[[], None] | None = None
+) -> list[AbstractIncomingMessage]:
     """Every message in the queue, oldest first, held unacknowledged on this channel."""
     deliveries = []
     while (delivery := await queue.get(fail=False, timeout=CONFIRM_TIMEOUT_SECONDS)) is not None:
         deliveries.append(delivery)
+        if progress is not None:
+            progress()
     return deliveries
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from datetime import UTC, datetime
 
@@ -155,13 +155,20 @@ class RabbitQueueBroker:
         self._connected()
         return await self._admin.count_messages(worker)
 
-    async def list_dead_letters(self, worker: str) -> Sequence[DeadLetteredMessage]:
+    async def list_dead_letters(
+        self, worker: str, progress: Callable[[], None] | None = None
+    ) -> Sequence[DeadLetteredMessage]:
         self._connected()
-        return await self._admin.list_dead_letters(worker)
+        return await self._admin.list_dead_letters(worker, progress)
 
-    async def replay_dead_letters(self, worker: str, message_ids: Sequence[str] | None) -> int:
+    async def replay_dead_letters(
+        self,
+        worker: str,
+        message_ids: Sequence[str] | None,
+        progress: Callable[[], None] | None = None,
+    ) -> int:
         self._connected()
-        return await self._admin.replay_dead_letters(worker, message_ids)
+        return await self._admin.replay_dead_letters(worker, message_ids, progress)
 
     async def purge_dead_letters(self, worker: str) -> int:
         self._connected()
