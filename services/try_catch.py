@@ -62,24 +62,37 @@ def try_catch(
             try:
                 return await method(service, *args, **kwargs)
             except Exception as error:
-                for rule in rules:
-                    if isinstance(error, rule.catch):
-                        outer = rule.wrap(error)
-                        log = getattr(service.logging_broker, rule.level)
-                        log(
-                            str(outer),
-                            error_type=type(outer).__name__,
-                            category=outer.category.value,
-                            inner_error_type=type(outer.inner_error).__name__,
-                        )
-                        if on_error is not None:
-                            await on_error(service, outer, args)
-                        raise outer from error
-                raise
+                outer = categorized(service, rules, error)
+                if on_error is not None:
+                    try:
+                        await on_error(service, outer, (*args, *kwargs.values()))
+                    except Exception as callback_error:
+                        # Reporting the failure failed too (e.g. the broker went away): that
+                        # is what the caller must act on, in this service's categories.
+                        raise categorized(service, rules, callback_error) from callback_error
+                raise outer from error
 
         return wrapper
 
     return decorate
+
+
+def categorized(
+    service: HasLoggingBroker, rules: Sequence[ErrorRule], error: Exception
+) -> CategorizedError:
+    """The first matching rule's error for ``error``, logged at the rule's level."""
+    for rule in rules:
+        if isinstance(error, rule.catch):
+            outer = rule.wrap(error)
+            log = getattr(service.logging_broker, rule.level)
+            log(
+                str(outer),
+                error_type=type(outer).__name__,
+                category=outer.category.value,
+                inner_error_type=type(outer.inner_error).__name__,
+            )
+            return outer
+    raise error
 
 
 def downstream_rules(
