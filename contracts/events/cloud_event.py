@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Generic, Literal, Self, TypeVar
 
-from pydantic import AwareDatetime, StringConstraints
+from pydantic import AwareDatetime, StringConstraints, ValidationInfo, field_validator
 
 from contracts.model import Contract
 
@@ -28,6 +28,15 @@ class CloudEvent(Contract, Generic[DataT]):
     datacontenttype: Literal["application/json"] = "application/json"
     data: DataT
     correlationid: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
+
+    @field_validator("type")
+    @classmethod
+    def _routed_type(cls, value: str, info: ValidationInfo) -> str:
+        """With ``context={"event_type": …}`` (the routing key), the event must be of it."""
+        expected = (info.context or {}).get("event_type")
+        if expected is not None and value != expected:
+            raise ValueError(f"an event of type {value!r} arrived as {expected!r}")
+        return value
 
     def to_bytes(self) -> bytes:
         """The compact JSON body; an absent ``correlationid`` is left out rather than null."""

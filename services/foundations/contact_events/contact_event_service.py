@@ -24,7 +24,9 @@ class ContactEventService(EventService):
     async def map_to_contact_registered_event(
         self, message: IncomingMessage
     ) -> ContactRegisteredEvent:
-        return ContactRegisteredEvent.model_validate_json(message.body)
+        return ContactRegisteredEvent.model_validate_json(
+            message.body, context={"event_type": message.routing_key}
+        )
 
     @try_catch_contact_event
     async def publish_contact_outcome(

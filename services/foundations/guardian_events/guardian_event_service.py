@@ -24,7 +24,9 @@ class GuardianEventService(EventService):
     async def map_to_guardian_registered_event(
         self, message: IncomingMessage
     ) -> GuardianRegisteredEvent:
-        return GuardianRegisteredEvent.model_validate_json(message.body)
+        return GuardianRegisteredEvent.model_validate_json(
+            message.body, context={"event_type": message.routing_key}
+        )
 
     @try_catch_guardian_event
     async def publish_guardian_outcome(

@@ -27,7 +27,9 @@ class ImmunizationEventService(EventService):
     async def map_to_immunization_recorded_event(
         self, message: IncomingMessage
     ) -> ImmunizationRecordedEvent:
-        return ImmunizationRecordedEvent.model_validate_json(message.body)
+        return ImmunizationRecordedEvent.model_validate_json(
+            message.body, context={"event_type": message.routing_key}
+        )
 
     @try_catch_immunization_event
     async def publish_immunization_outcome(

@@ -27,7 +27,9 @@ class LibraryCardEventService(EventService):
     async def map_to_library_card_requested_event(
         self, message: IncomingMessage
     ) -> LibraryCardRequestedEvent:
-        return LibraryCardRequestedEvent.model_validate_json(message.body)
+        return LibraryCardRequestedEvent.model_validate_json(
+            message.body, context={"event_type": message.routing_key}
+        )
 
     @try_catch_library_card_event
     async def publish_library_card_outcome(

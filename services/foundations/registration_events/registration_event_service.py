@@ -68,11 +68,15 @@ class RegistrationEventService(EventService):
     async def map_to_registration_requested_event(
         self, message: IncomingMessage
     ) -> RegistrationRequestedEvent:
-        return RegistrationRequestedEvent.model_validate_json(message.body)
+        return RegistrationRequestedEvent.model_validate_json(
+            message.body, context={"event_type": message.routing_key}
+        )
 
     @try_catch_registration_event
     async def map_to_concern_outcome_event(self, message: IncomingMessage) -> ConcernOutcomeEvent:
-        return ConcernOutcomeEvent.model_validate_json(message.body)
+        return ConcernOutcomeEvent.model_validate_json(
+            message.body, context={"event_type": message.routing_key}
+        )
 
     @try_catch_registration_event
     async def publish_registration_requested(

@@ -25,7 +25,9 @@ class StudentEventService(EventService):
     async def map_to_student_registered_event(
         self, message: IncomingMessage
     ) -> StudentRegisteredEvent:
-        return StudentRegisteredEvent.model_validate_json(message.body)
+        return StudentRegisteredEvent.model_validate_json(
+            message.body, context={"event_type": message.routing_key}
+        )
 
     @try_catch_student_event
     async def publish_student_outcome(

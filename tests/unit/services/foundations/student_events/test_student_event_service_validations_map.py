@@ -148,3 +148,42 @@ async def test_should_raise_validation_error_on_map_if_event_has_unknown_field_a
     assert queue_broker.mock_calls == []
     assert identifier_broker.mock_calls == []
     assert date_time_broker.mock_calls == []
+
+
+async def test_should_raise_validation_error_on_map_if_type_differs_from_routing_key_and_log_it(
+    *,
+    faker: Faker,
+    now: datetime,
+    student_event_service: StudentEventService,
+    queue_broker: Mock,
+    identifier_broker: Mock,
+    date_time_broker: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    random_event = create_random_student_event(faker, now)
+    payload: dict[str, Any] = json.loads(random_event.to_bytes())
+    payload["type"] = "guardian.registered.v1"
+    input_message = create_incoming_message(faker, json.dumps(payload).encode())
+    expected_errors = {
+        "type": [
+            (
+                "Value error, an event of type 'guardian.registered.v1' "
+                "arrived as 'student.registered.v1'"
+            )
+        ]
+    }
+    expected_validation_error = StudentEventValidationError(
+        InvalidStudentEventError(expected_errors)
+    )
+
+    # when
+    with pytest.raises(StudentEventValidationError) as error_info:
+        await student_event_service.map_to_student_registered_event(input_message)
+
+    # then
+    assert error_info.value.inner_error.errors == expected_errors
+    assert logging_broker.mock_calls == [create_error_log_call("error", expected_validation_error)]
+    assert queue_broker.mock_calls == []
+    assert identifier_broker.mock_calls == []
+    assert date_time_broker.mock_calls == []
