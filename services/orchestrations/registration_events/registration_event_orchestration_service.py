@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable
+
 from brokers.identifiers import IdentifierBroker
 from brokers.loggings import LoggingBroker
 from contracts.events import ConcernOutcomeEvent, RegistrationRequestedEvent
@@ -54,26 +57,37 @@ class RegistrationEventOrchestrationService:
         )
         events = self.registration_event_processing_service
         correlation_id = plan.registration_id
-        await events.publish_student_registered(
-            plan.student.data, event_id=plan.student.event_id, correlation_id=correlation_id
-        )
-        for guardian in plan.guardians:
-            await events.publish_guardian_registered(
-                guardian.data, event_id=guardian.event_id, correlation_id=correlation_id
-            )
-        await events.publish_contact_registered(
-            plan.contact.data, event_id=plan.contact.event_id, correlation_id=correlation_id
-        )
-        if plan.library_card is not None:
-            await events.publish_library_card_requested(
-                plan.library_card.data,
-                event_id=plan.library_card.event_id,
-                correlation_id=correlation_id,
-            )
-        for immunization in plan.immunizations:
-            await events.publish_immunization_recorded(
-                immunization.data, event_id=immunization.event_id, correlation_id=correlation_id
-            )
+        publishes: list[Awaitable[object]] = [
+            events.publish_student_registered(
+                plan.student.data, event_id=plan.student.event_id, correlation_id=correlation_id
+            ),
+            *(
+                events.publish_guardian_registered(
+                    guardian.data, event_id=guardian.event_id, correlation_id=correlation_id
+                )
+                for guardian in plan.guardians
+            ),
+            events.publish_contact_registered(
+                plan.contact.data, event_id=plan.contact.event_id, correlation_id=correlation_id
+            ),
+            *(
+                events.publish_library_card_requested(
+                    card.data, event_id=card.event_id, correlation_id=correlation_id
+                )
+                for card in ([plan.library_card] if plan.library_card is not None else [])
+            ),
+            *(
+                events.publish_immunization_recorded(
+                    immunization.data, event_id=immunization.event_id, correlation_id=correlation_id
+                )
+                for immunization in plan.immunizations
+            ),
+        ]
+        # The events are independent, so their confirms are awaited together; every publish
+        # finishes before the first failure is raised (a retry republishes them all, same ids).
+        results = await asyncio.gather(*publishes, return_exceptions=True)
+        if failures := [result for result in results if isinstance(result, BaseException)]:
+            raise failures[0]
 
     @try_catch_registration_orchestration
     async def process_concern_outcome_event(self, outcome_event: ConcernOutcomeEvent) -> None:

@@ -97,7 +97,8 @@ async def test_should_raise_dependency_error_on_requested_if_publish_fails_and_l
     registration_event_processing_service: Mock,
     logging_broker: Mock,
 ) -> None:
-    # given: retried as a whole; the ledger entry and the events already out are idempotent
+    # given: retried as a whole; the ledger entry and the events already out are idempotent.
+    # Every publish is still attempted: they are awaited together and the first error raised.
     input_event = create_random_registration_requested_event(faker, now)
     failed_publish_error = FailedRegistrationEventPublishError(create_random_message(faker))
     processing_error = RegistrationEventProcessingDependencyError(failed_publish_error)
@@ -113,8 +114,13 @@ async def test_should_raise_dependency_error_on_requested_if_publish_fails_and_l
     # then
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is processing_error
+    request = input_event.data
     assert [name for name, _, _ in registration_event_processing_service.mock_calls] == [
-        "publish_student_registered"
+        "publish_student_registered",
+        *["publish_guardian_registered"] * len(request.guardians),
+        "publish_contact_registered",
+        *(["publish_library_card_requested"] if request.library_card else []),
+        *["publish_immunization_recorded"] * len(request.immunizations),
     ]
     assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
 
