@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from brokers.loggings import bound_log_context
 from brokers.queues.messages import (
     ATTEMPT_HEADER,
     CATEGORY_HEADER,
@@ -90,7 +91,15 @@ class Dispatcher:
             reason = f"no handler for routing key {message.routing_key!r}"
             return Outcome(DeadLetter(reason=reason), None, started)
         try:
-            settlement = await handler(message)
+            # Every line logged while handling carries the message's identity.
+            with bound_log_context(
+                correlation_id=message.correlation_id,
+                message_id=message.message_id,
+                event_type=message.routing_key,
+                queue=message.queue,
+                attempt=message.attempt,
+            ):
+                settlement = await handler(message)
         except Exception as error:  # noqa: BLE001 - any handler failure is the hooks' to judge
             return Outcome(self._decide(message, error), error, started)
         return Outcome(Ack() if settlement is None else settlement, None, started)
