@@ -24,7 +24,7 @@ from typing import Any
 import aio_pika
 from pymongo import AsyncMongoClient
 
-from tests.backing_services import LOCAL_AMQP_URL, secantus_server
+from tests.backing_services import LOCAL_AMQP_URL, delete_namespace, secantus_server
 
 PATIENCE_SECONDS = 600
 
@@ -102,11 +102,8 @@ async def measure(amqp_url: str, mongodb_url: str, count: int, prefetch: int) ->
     finally:
         worker.terminate()
         worker.wait(timeout=30)
-        cleanup = await connection.channel()
-        for name in ("student", "student.dead", "student.retry.1000", "student.retry.5000"):
-            await cleanup.queue_delete(f"{namespace}.{name}")
-        await cleanup.queue_delete(f"{namespace}.student.retry.30000")
         await connection.close()
+        await delete_namespace(amqp_url, namespace)
         await client.drop_database(database_name)
         await client.close()
     return {

@@ -144,3 +144,24 @@ def secantus_server(storage_path: Path | None = None, port: int | None = None) -
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+async def delete_namespace(
+    amqp_url: str, namespace: str, retry_delays: tuple[float, ...] = (0.2, 0.5, 1.0, 5.0, 30.0)
+) -> None:
+    """Remove every queue and the exchange a run declared under ``namespace``."""
+    import aio_pika
+
+    from workers.registry import WORKERS
+
+    connection = await aio_pika.connect(amqp_url)
+    try:
+        channel = await connection.channel()
+        for worker in WORKERS:
+            names = [f"{namespace}.{worker}", f"{namespace}.{worker}.dead"]
+            names += [f"{namespace}.{worker}.retry.{round(d * 1000)}" for d in retry_delays]
+            for name in names:
+                await channel.queue_delete(name)
+        await channel.exchange_delete(f"{namespace}.events")
+    finally:
+        await connection.close()

@@ -10,6 +10,7 @@ import pytest
 from pymongo import AsyncMongoClient
 
 from tests.acceptance.processes import CuldesacProcess
+from tests.backing_services import delete_namespace
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -52,29 +53,18 @@ def start_culdesac(environment: dict[str, str]) -> Iterator[Callable[..., Culdes
 async def amqp_channel(
     amqp_url: str, namespace: str
 ) -> AsyncIterator[aio_pika.abc.AbstractChannel]:
-    """A plain AMQP client, as any publisher would use; removes the test's queues afterwards."""
+    """A plain AMQP client, as any publisher would use."""
     connection = await aio_pika.connect(amqp_url)
     channel = await connection.channel(publisher_confirms=True)
     yield channel
-    cleanup = await connection.channel()
-    for suffix in (
-        "registration",
-        "student",
-        "guardian",
-        "contact",
-        "library-card",
-        "immunization",
-    ):
-        for name in (
-            f"{namespace}.{suffix}",
-            f"{namespace}.{suffix}.dead",
-            f"{namespace}.observer",
-        ):
-            await cleanup.queue_delete(name)
-        for delay in ("200", "500", "1000"):
-            await cleanup.queue_delete(f"{namespace}.{suffix}.retry.{delay}")
-    await cleanup.exchange_delete(f"{namespace}.events")
     await connection.close()
+
+
+@pytest.fixture(autouse=True)
+async def remove_namespace(amqp_url: str, namespace: str) -> AsyncIterator[None]:
+    """Whatever the processes of a test declared on RabbitMQ goes when the test ends."""
+    yield
+    await delete_namespace(amqp_url, namespace)
 
 
 @pytest.fixture
