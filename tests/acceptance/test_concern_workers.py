@@ -1,6 +1,7 @@
 """The concern workers as subprocesses, fed shuffled and duplicated events by a plain client.
 
-No student worker runs: each concern worker ensures its student itself.
+No student worker runs: each concern worker ensures its student itself. Two copies of some
+workers compete for their queue.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from tests.acceptance.processes import CuldesacProcess
 
 STUDENTS = 20
 CONCERN_WORKERS = ("guardian", "contact", "library-card", "immunization")
+# Competing consumers: a second copy of the workers that get the most messages.
+SECOND_COPIES = ("guardian", "immunization")
 
 
 def cloud_event(event_type: str, data: dict[str, Any], correlation_id: str) -> dict[str, Any]:
@@ -115,7 +118,7 @@ async def test_should_store_every_entity_once_from_shuffled_duplicated_concern_e
     faker: Faker,
 ) -> None:
     # given
-    workers = [start_culdesac("worker", name) for name in CONCERN_WORKERS]
+    workers = [start_culdesac("worker", name) for name in (*CONCERN_WORKERS, *SECOND_COPIES)]
 
     async def started() -> bool:
         for worker in workers:
