@@ -1,0 +1,179 @@
+"""The product as an operator runs it, on the fault suite's private services.
+
+``culdesac ingress`` and ``culdesac worker`` run as real subprocesses (one per worker, or all
+workers in one), registrations are posted over HTTP the way a client would (retrying a 503),
+and what ends up in MongoDB and in the dead-letter queues is read back with plain clients.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.acceptance.processes import CuldesacProcess
+from tests.backing_services import free_port
+
+WORKER_NAMES = ("registration", "student", "guardian", "contact", "library-card", "immunization")
+POST_CONCURRENCY = 8
+# The ingress asks for 5 s; the suite's clients wait at most this long so outages stay short.
+MAX_CLIENT_BACKOFF_SECONDS = 1.0
+START_PATIENCE_SECONDS = 90.0
+POLL_SECONDS = 0.1
+
+
+async def eventually(check: Callable[[], Awaitable[bool]], within: float, what: str) -> None:
+    """Poll ``check`` until it holds; fail with ``what`` after ``within`` seconds."""
+    deadline = time.monotonic() + within
+    while not await check():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out after {within:.0f} s waiting for {what}")
+        await asyncio.sleep(POLL_SECONDS)
+
+
+class Culdesac:
+    """The ingress and the workers of one scenario, all in the scenario's namespace."""
+
+    def __init__(self, environment: Mapping[str, str], log_directory: Path) -> None:
+        self.environment = dict(environment)
+        self.log_directory = log_directory
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.ingress: CuldesacProcess | None = None
+        self.workers: dict[str, CuldesacProcess] = {}
+        self._stopped: list[CuldesacProcess] = []
+
+    async def start(self, *, one_process_per_worker: bool) -> None:
+        """Start the workers (first: they declare the topology) and the ingress; wait for both."""
+        names = WORKER_NAMES if one_process_per_worker else ("--all",)
+        for name in names:
+            self.workers[name] = CuldesacProcess(("worker", name), self.environment)
+        self.ingress = CuldesacProcess(
+            ("ingress", "--host", "127.0.0.1", "--port", str(self.port)), self.environment
+        )
+        await eventually(self._ready, START_PATIENCE_SECONDS, "the ingress and the workers")
+
+    async def kill_worker(self, name: str) -> None:
+        """SIGKILL one worker process: no draining, its unacked messages go back to RabbitMQ."""
+        process = self.workers[name]
+        process.kill()
+        self._stopped.append(process)
+        self.workers[name] = CuldesacProcess(("worker", name), self.environment)
+        await eventually(
+            lambda: self._worker_started(self.workers[name]),
+            START_PATIENCE_SECONDS,
+            f"worker {name} to start again",
+        )
+
+    def assert_running(self) -> None:
+        for process in self.processes():
+            assert process.is_running(), (
+                f"culdesac {' '.join(process.arguments)} exited: {process.output()[-3000:]}"
+            )
+
+    def processes(self) -> list[CuldesacProcess]:
+        return [*self.workers.values(), *([self.ingress] if self.ingress else [])]
+
+    def output(self) -> str:
+        """Everything every process of the scenario logged, killed ones included."""
+        return "\n".join(process.output() for process in [*self._stopped, *self.processes()])
+
+    def stop(self) -> None:
+        """Kill what still runs and keep each process's log in ``log_directory``."""
+        self.log_directory.mkdir(parents=True, exist_ok=True)
+        for number, process in enumerate([*self._stopped, *self.processes()], start=1):
+            name = "-".join(part.strip("-") for part in process.arguments[:2])
+            (self.log_directory / f"{number:02d}-{name}.log").write_text(process.output())
+            process.stop()
+
+    async def ready(self) -> bool:
+        """Whether ``/readyz`` answers 200 right now."""
+        try:
+            async with httpx.AsyncClient(base_url=self.base_url, timeout=5) as client:
+                return (await client.get("/readyz")).status_code == httpx.codes.OK
+        except httpx.TransportError:
+            return False
+
+    async def _ready(self) -> bool:
+        self.assert_running()
+        started = [await self._worker_started(p) for p in self.workers.values()]
+        return all(started) and await self.ready()
+
+    @staticmethod
+    async def _worker_started(process: CuldesacProcess) -> bool:
+        assert process.is_running(), process.output()[-3000:]
+        return "workers started" in process.output()
+
+
+@dataclass
+class Posting:
+    """What the clients saw: each registration's id once accepted, and every refusal."""
+
+    total: int
+    accepted: dict[int, str] = field(default_factory=dict)
+    refusals: list[httpx.Response] = field(default_factory=list)
+    transport_errors: list[str] = field(default_factory=list)
+    task: asyncio.Task[None] | None = None
+
+    async def accepted_at_least(self, count: int, within: float = 60) -> None:
+        async def enough() -> bool:
+            if self.task is not None and self.task.done():
+                self.task.result()
+            return len(self.accepted) >= count
+
+        await eventually(enough, within, f"{count} registrations to be accepted")
+
+    async def finished(self, within: float = 60) -> None:
+        assert self.task is not None
+        await asyncio.wait_for(asyncio.shield(self.task), within)
+        assert len(self.accepted) == self.total
+
+
+def start_posting(base_url: str, requests: Sequence[Mapping[str, Any]], key: str) -> Posting:
+    """Post every request (``POST_CONCURRENCY`` at a time) in the background until accepted.
+
+    Each request has its own ``Idempotency-Key``: a post retried after a 503 or a lost answer
+    can never make a second registration.
+    """
+    posting = Posting(total=len(requests))
+    pending: asyncio.Queue[int] = asyncio.Queue()
+    for index in range(len(requests)):
+        pending.put_nowait(index)
+
+    async def post_until_accepted(client: httpx.AsyncClient, index: int) -> None:
+        headers = {"Idempotency-Key": f"{key}-{index}"}
+        while True:
+            try:
+                response = await client.post(
+                    "/v1/registrations", json=requests[index], headers=headers
+                )
+            except httpx.TransportError as error:
+                posting.transport_errors.append(repr(error))
+                await asyncio.sleep(MAX_CLIENT_BACKOFF_SECONDS)
+                continue
+            if response.status_code == httpx.codes.ACCEPTED:
+                posting.accepted[index] = response.json()["registration_id"]
+                return
+            assert response.status_code == httpx.codes.SERVICE_UNAVAILABLE, (
+                f"registration {index}: {response.status_code} {response.text}"
+            )
+            posting.refusals.append(response)
+            retry_after = float(response.headers.get("Retry-After", MAX_CLIENT_BACKOFF_SECONDS))
+            await asyncio.sleep(min(retry_after, MAX_CLIENT_BACKOFF_SECONDS))
+
+    async def client_loop(client: httpx.AsyncClient) -> None:
+        while not pending.empty():
+            await post_until_accepted(client, pending.get_nowait())
+
+    async def post_all() -> None:
+        async with httpx.AsyncClient(base_url=base_url, timeout=30) as client:
+            await asyncio.gather(*(client_loop(client) for _ in range(POST_CONCURRENCY)))
+
+    posting.task = asyncio.create_task(post_all())
+    return posting
