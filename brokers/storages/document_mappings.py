@@ -28,13 +28,14 @@ def from_stored(stored: Mapping[str, Any]) -> Document:
     return {ID: copy.deepcopy(stored[STORED_ID]), **rest}
 
 
+def to_stored_path(path: str) -> str:
+    """A dotted path with a leading ``id`` renamed to ``_id``."""
+    head, dot, tail = path.partition(".")
+    if head == STORED_ID:
+        raise ValueError(f"documents carry their identity as {ID!r}, not {STORED_ID!r}")
+    return f"{STORED_ID}{dot}{tail}" if head == ID else path
+
+
 def to_stored_fields(fields: Mapping[str, Any]) -> Document:
     """Dotted ``$set`` paths with a leading ``id`` renamed to ``_id``; values deep-copied."""
-    stored: Document = {}
-    for path, value in fields.items():
-        head, dot, tail = path.partition(".")
-        if head == STORED_ID:
-            raise ValueError(f"documents carry their identity as {ID!r}, not {STORED_ID!r}")
-        stored_path = f"{STORED_ID}{dot}{tail}" if head == ID else path
-        stored[stored_path] = copy.deepcopy(value)
-    return stored
+    return {to_stored_path(path): copy.deepcopy(value) for path, value in fields.items()}

@@ -30,7 +30,12 @@ class EntityStorageBroker(ABC):
 
     @abstractmethod
     async def set_fields(
-        self, collection: str, document_id: str, fields: Mapping[str, Any]
+        self,
+        collection: str,
+        document_id: str,
+        fields: Mapping[str, Any],
+        *,
+        required_field: str | None = None,
     ) -> Document | None: ...
 
     async def insert_if_absent(self, collection: str, document: Document) -> Document:
@@ -39,11 +44,8 @@ class EntityStorageBroker(ABC):
         Atomic through the store's unique index, so concurrent callers all get the one stored
         document. A clash on another unique field (not the id) still raises.
         """
-        # Most calls find the document there already (every concern of a registration ensures
-        # its student), so one read answers them; the insert's unique index settles races.
-        existing = await self.select_by_id(collection, str(document["id"]))
-        if existing is not None:
-            return existing
+        # Insert first: a new document costs one round trip. Callers that mostly find their
+        # document stored already (a registration's student) read it first themselves.
         try:
             return await self.insert(collection, document)
         except DuplicateKeyError:
@@ -110,6 +112,12 @@ class EntityStorageBroker(ABC):
         return await self.select_by_id(REGISTRATIONS, registration_id)
 
     async def update_registration_fields(
-        self, registration_id: str, fields: Mapping[str, Any]
+        self,
+        registration_id: str,
+        fields: Mapping[str, Any],
+        *,
+        required_field: str | None = None,
     ) -> Document | None:
-        return await self.set_fields(REGISTRATIONS, registration_id, fields)
+        return await self.set_fields(
+            REGISTRATIONS, registration_id, fields, required_field=required_field
+        )

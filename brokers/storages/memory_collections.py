@@ -33,6 +33,29 @@ def field_value(document: Mapping[str, Any], field: str) -> Any:
     return value
 
 
+def has_field(document: Mapping[str, Any], field: str) -> bool:
+    """Whether ``{field: {"$exists": true}}`` matches ``document``.
+
+    A field holding null exists. A step into an array takes the element a number names, or
+    any element (an embedded document) that has the rest of the path, as a server does.
+    """
+    return _has_path(document, field.split("."))
+
+
+def _has_path(value: Any, parts: list[str]) -> bool:
+    if not parts:
+        return True
+    head, rest = parts[0], parts[1:]
+    if isinstance(value, Mapping):
+        return head in value and _has_path(value[head], rest)
+    if not isinstance(value, list):
+        return False
+    named = head.isascii() and head.isdigit() and int(head) < len(value)
+    if named and _has_path(value[int(head)], rest):
+        return True
+    return any(isinstance(item, Mapping) and _has_path(item, parts) for item in value)
+
+
 class UniqueIndex:
     """Which document (by its ``_id``'s key) holds each value of ``field``."""
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from brokers.storages.document_mappings import from_stored, to_stored, to_stored_fields
+from brokers.storages.document_mappings import (
+    from_stored,
+    to_stored,
+    to_stored_fields,
+    to_stored_path,
+)
 from brokers.storages.entity_storage_broker import EntityStorageBroker
 from brokers.storages.errors import StorageNotInitializedError
-from brokers.storages.memory_collections import MemoryCollection
+from brokers.storages.memory_collections import MemoryCollection, has_field
 from brokers.storages.memory_updates import apply_set, check_set_paths
 from brokers.storages.storage_broker import UNIQUE_FIELDS, Document
 
@@ -22,7 +27,8 @@ class MemoryStorageBroker(EntityStorageBroker):
     Copies go in and out; the same unique indexes are declared by ``initialize()`` and forgotten
     by ``drop_database()``; a taken id or unique field raises the driver's own
     ``DuplicateKeyError`` (code 11000, ``keyPattern``/``keyValue`` in its details); dotted
-    ``set_fields`` follows ``$set``, failing with the server's ``OperationFailure`` codes.
+    ``set_fields`` follows ``$set``, failing with the server's ``OperationFailure`` codes, and its
+    ``required_field`` matches as ``{"$exists": true}`` does.
     No operation awaits, so each one is atomic on the event loop.
     """
 
@@ -69,13 +75,20 @@ class MemoryStorageBroker(EntityStorageBroker):
         return from_stored(stored)
 
     async def set_fields(
-        self, collection: str, document_id: str, fields: Mapping[str, Any]
+        self,
+        collection: str,
+        document_id: str,
+        fields: Mapping[str, Any],
+        *,
+        required_field: str | None = None,
     ) -> Document | None:
         stored_fields = to_stored_fields(fields)
         check_set_paths(stored_fields)
         found = self._existing(collection)
         current = None if found is None else found.find(document_id)
         if found is None or current is None:
+            return None
+        if required_field is not None and not has_field(current, to_stored_path(required_field)):
             return None
         updated = apply_set(current, stored_fields)
         found.replace(updated)

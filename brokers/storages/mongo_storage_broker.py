@@ -11,7 +11,13 @@ from pymongo import ASCENDING, AsyncMongoClient, ReturnDocument
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import PyMongoError
 
-from brokers.storages.document_mappings import STORED_ID, from_stored, to_stored, to_stored_fields
+from brokers.storages.document_mappings import (
+    STORED_ID,
+    from_stored,
+    to_stored,
+    to_stored_fields,
+    to_stored_path,
+)
 from brokers.storages.entity_storage_broker import EntityStorageBroker
 from brokers.storages.errors import StorageNotInitializedError
 from brokers.storages.storage_broker import UNIQUE_FIELDS, Document
@@ -96,17 +102,24 @@ class MongoStorageBroker(EntityStorageBroker):
         return None if replaced is None else from_stored(replaced)
 
     async def set_fields(
-        self, collection: str, document_id: str, fields: Mapping[str, Any]
+        self,
+        collection: str,
+        document_id: str,
+        fields: Mapping[str, Any],
+        *,
+        required_field: str | None = None,
     ) -> Document | None:
+        query: Document = {STORED_ID: document_id}
+        if required_field is not None:
+            query[to_stored_path(required_field)] = {"$exists": True}
         if not fields:
             # An empty $set is refused by servers older than MongoDB 5.0.
-            return await self.select_by_id(collection, document_id)
-        updated = await self._collection(collection).find_one_and_update(
-            {STORED_ID: document_id},
-            {"$set": to_stored_fields(fields)},
-            return_document=ReturnDocument.AFTER,
-        )
-        return None if updated is None else from_stored(updated)
+            stored = await self._collection(collection).find_one(query)
+        else:
+            stored = await self._collection(collection).find_one_and_update(
+                query, {"$set": to_stored_fields(fields)}, return_document=ReturnDocument.AFTER
+            )
+        return None if stored is None else from_stored(stored)
 
     def _connected_client(self) -> AsyncMongoClient[Document]:
         if self._client is None:

@@ -82,6 +82,14 @@ class StorageBroker(Protocol):
 
     async def select_registration_by_id(self, registration_id: str) -> Document | None: ...
     async def update_registration_fields(
-        self, registration_id: str, fields: Mapping[str, Any]
+        self,
+        registration_id: str,
+        fields: Mapping[str, Any],
+        *,
+        required_field: str | None = None,
     ) -> Document | None:
-        """Set the given (possibly dotted) fields atomically; returns the updated document."""
+        """Set the given (possibly dotted) fields atomically; returns the updated document.
+
+        None when there is no such registration, or when ``required_field`` (a dotted path) is
+        given and the registration lacks it: then nothing is written.
+        """

@@ -10,6 +10,7 @@ from services.foundations.registrations.registration_service_exceptions import (
 )
 from services.foundations.registrations.registration_service_mappings import (
     map_to_concern_fields,
+    map_to_concern_path,
     map_to_document,
     map_to_registration,
     map_to_status_fields,
@@ -58,10 +59,14 @@ class RegistrationService:
         return None if stored is None else map_to_registration(stored)
 
     @try_catch_registration
-    async def modify_registration_concern(
+    async def modify_registration_concern_if_exists(
         self, registration_id: str, concern_key: str, concern_status: ConcernStatus
-    ) -> Registration:
-        """Set one concern atomically; returns the registration as it is after the update."""
+    ) -> Registration | None:
+        """Set one concern the registration has, atomically; returns the registration after it.
+
+        None when there is no such registration, or it has no such concern: nothing is written
+        then, so the ledger keeps only the concerns it was recorded with.
+        """
         validate_registration_id(registration_id)
         validate_concern_key(concern_key)
         stored = await self.storage_broker.update_registration_fields(
@@ -69,10 +74,9 @@ class RegistrationService:
             map_to_concern_fields(
                 concern_key, concern_status, self.date_time_broker.get_current_date_time()
             ),
+            required_field=map_to_concern_path(concern_key),
         )
-        if stored is None:
-            raise NotFoundRegistrationError(registration_id)
-        return map_to_registration(stored)
+        return None if stored is None else map_to_registration(stored)
 
     @try_catch_registration
     async def modify_registration_status(

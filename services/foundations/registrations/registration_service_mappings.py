@@ -19,11 +19,15 @@ def map_to_registration(document: Document) -> Registration:
     return Registration.model_validate(document)
 
 
+def map_to_concern_path(concern_key: str) -> str:
+    return f"concerns.{concern_key}"
+
+
 def map_to_concern_fields(
     concern_key: str, concern_status: ConcernStatus, updated_at: datetime
 ) -> Document:
     return {
-        f"concerns.{concern_key}": concern_status.model_dump(mode="json"),
+        map_to_concern_path(concern_key): concern_status.model_dump(mode="json"),
         "updated_at": _TIMESTAMP.dump_python(updated_at, mode="json"),
     }
 

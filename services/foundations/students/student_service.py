@@ -49,6 +49,12 @@ class StudentService:
         return map_to_student(stored)
 
     @try_catch_student
+    async def retrieve_student_if_exists(self, student_id: str) -> Student | None:
+        validate_student_id(student_id)
+        stored = await self.storage_broker.select_student_by_id(student_id)
+        return None if stored is None else map_to_student(stored)
+
+    @try_catch_student
     async def modify_student(self, student: Student) -> Student:
         validate_student(student, self.date_time_broker.get_current_date())
         stored = await self.storage_broker.update_student(map_to_document(student))

@@ -39,15 +39,16 @@ class RegistrationProcessingService:
 
         Safe under concurrent outcomes: each concern is set atomically and the update returns
         the document after it, so the last outcome to land sees every concern and writes the
-        final status.
+        final status. A concern the registration was not recorded with is never written.
         """
-        recorded = await self.registration_service.retrieve_registration_by_id(registration_id)
-        # Keys are fixed when the entry is recorded, so reading them first is not racy.
-        if concern_key not in recorded.concerns:
-            raise NotFoundRegistrationConcernError(registration_id, concern_key)
-        updated = await self.registration_service.modify_registration_concern(
+        updated = await self.registration_service.modify_registration_concern_if_exists(
             registration_id, concern_key, ConcernStatus(status=state, reason=reason)
         )
+        if updated is None:
+            # Rare, so only then a read tells an unknown registration (retrieving it raises
+            # not found) from a concern it does not expect. Keys are fixed when it is recorded.
+            await self.registration_service.retrieve_registration_by_id(registration_id)
+            raise NotFoundRegistrationConcernError(registration_id, concern_key)
         status = map_to_overall_status(updated)
         if status is updated.status:
             return updated

@@ -115,6 +115,7 @@ class Entity:
     collection: str
     create_random: Callable[[Faker], Document]
     insert: Callable[[StorageBroker, Document], Awaitable[Document]]
+    insert_if_absent: Callable[[StorageBroker, Document], Awaitable[Document]]
     select_by_id: Callable[[StorageBroker, str], Awaitable[Document | None]]
 
 
@@ -124,6 +125,7 @@ ENTITIES = (
         STUDENTS,
         create_random_student,
         lambda broker, document: broker.insert_student(document),
+        lambda broker, document: broker.insert_student_if_absent(document),
         lambda broker, document_id: broker.select_student_by_id(document_id),
     ),
     Entity(
@@ -131,6 +133,7 @@ ENTITIES = (
         GUARDIANS,
         create_random_guardian,
         lambda broker, document: broker.insert_guardian(document),
+        lambda broker, document: broker.insert_guardian_if_absent(document),
         lambda broker, document_id: broker.select_guardian_by_id(document_id),
     ),
     Entity(
@@ -138,6 +141,7 @@ ENTITIES = (
         CONTACTS,
         create_random_contact,
         lambda broker, document: broker.insert_contact(document),
+        lambda broker, document: broker.insert_contact_if_absent(document),
         lambda broker, document_id: broker.select_contact_by_id(document_id),
     ),
     Entity(
@@ -145,6 +149,7 @@ ENTITIES = (
         LIBRARY_CARDS,
         create_random_library_card,
         lambda broker, document: broker.insert_library_card(document),
+        lambda broker, document: broker.insert_library_card_if_absent(document),
         lambda broker, document_id: broker.select_library_card_by_id(document_id),
     ),
     Entity(
@@ -152,6 +157,7 @@ ENTITIES = (
         IMMUNIZATIONS,
         create_random_immunization,
         lambda broker, document: broker.insert_immunization(document),
+        lambda broker, document: broker.insert_immunization_if_absent(document),
         lambda broker, document_id: broker.select_immunization_by_id(document_id),
     ),
     Entity(
@@ -159,6 +165,7 @@ ENTITIES = (
         REGISTRATIONS,
         create_random_registration,
         lambda broker, document: broker.insert_registration(document),
+        lambda broker, document: broker.insert_registration_if_absent(document),
         lambda broker, document_id: broker.select_registration_by_id(document_id),
     ),
 )

@@ -56,7 +56,7 @@ async def test_should_raise_dependency_validation_error_on_add_if_duplicate_key_
 
 
 @pytest.mark.parametrize("create_storage_error", STORAGE_UNAVAILABLE_ERRORS)
-async def test_should_raise_dependency_error_on_modify_concern_if_storage_unavailable_and_log_it(
+async def test_should_raise_dependency_error_on_modify_concern_if_unavailable_and_log_it(
     *,
     faker: Faker,
     now: datetime,
@@ -74,7 +74,7 @@ async def test_should_raise_dependency_error_on_modify_concern_if_storage_unavai
 
     # when
     with pytest.raises(RegistrationDependencyError) as error_info:
-        await registration_service.modify_registration_concern(
+        await registration_service.modify_registration_concern_if_exists(
             random_registration.id,
             input_concern_key,
             random_registration.concerns[input_concern_key],
@@ -111,4 +111,36 @@ async def test_should_raise_service_error_on_retrieve_if_service_error_occurs_an
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is unexpected_error
     assert storage_broker.mock_calls == [call.select_registration_by_id(input_registration_id)]
+    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+
+
+@pytest.mark.parametrize("create_error", UNEXPECTED_ERRORS)
+async def test_should_raise_service_error_on_modify_concern_if_service_error_occurs_and_log_it(
+    *,
+    faker: Faker,
+    now: datetime,
+    create_error: StorageErrorFactory,
+    registration_service: RegistrationService,
+    storage_broker: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    random_registration = create_random_registration(faker, now)
+    input_concern_key = faker.random_element(list(random_registration.concerns))
+    unexpected_error = create_error(create_random_message(faker))
+    storage_broker.update_registration_fields.side_effect = unexpected_error
+    expected_error = RegistrationServiceError(FailedRegistrationServiceError(str(unexpected_error)))
+
+    # when
+    with pytest.raises(RegistrationServiceError) as error_info:
+        await registration_service.modify_registration_concern_if_exists(
+            random_registration.id,
+            input_concern_key,
+            random_registration.concerns[input_concern_key],
+        )
+
+    # then
+    assert error_info.value == expected_error
+    assert error_info.value.__cause__ is unexpected_error
+    assert [name for name, _, _ in storage_broker.mock_calls] == ["update_registration_fields"]
     assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]

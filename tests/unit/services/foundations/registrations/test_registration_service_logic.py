@@ -7,6 +7,7 @@ from faker import Faker
 
 from contracts.registrations import ConcernState, ConcernStatus, RegistrationStatus
 from services.foundations.registrations import RegistrationService
+from tests.unit.services.conftest import create_random_id
 from tests.unit.services.foundations.registrations.conftest import (
     create_random_registration,
     create_registration_document,
@@ -94,7 +95,7 @@ async def test_should_retrieve_nothing_if_registration_does_not_exist(
     assert logging_broker.mock_calls == []
 
 
-async def test_should_modify_registration_concern(
+async def test_should_modify_registration_concern_if_exists(
     *,
     faker: Faker,
     now: datetime,
@@ -127,15 +128,57 @@ async def test_should_modify_registration_concern(
     expected_registration = storage_registration.model_copy(deep=True)
 
     # when
-    actual_registration = await registration_service.modify_registration_concern(
+    actual_registration = await registration_service.modify_registration_concern_if_exists(
         input_registration_id, input_concern_key, input_concern_status
     )
 
-    # then
+    # then: the concern must be there already for anything to be written
     assert actual_registration == expected_registration
     assert date_time_broker.mock_calls == [call.get_current_date_time()]
     assert storage_broker.mock_calls == [
-        call.update_registration_fields(input_registration_id, expected_fields)
+        call.update_registration_fields(
+            input_registration_id,
+            expected_fields,
+            required_field=f"concerns.{input_concern_key}",
+        )
+    ]
+    assert logging_broker.mock_calls == []
+
+
+async def test_should_modify_nothing_if_registration_or_concern_does_not_exist(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_service: RegistrationService,
+    storage_broker: Mock,
+    date_time_broker: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    random_registration = create_random_registration(faker, now)
+    input_registration_id = random_registration.id
+    input_concern_key = f"guardian:{create_random_id(faker)}"
+    input_concern_status = ConcernStatus(status=ConcernState.PERSISTED)
+    storage_broker.update_registration_fields.return_value = None
+    expected_fields = {
+        f"concerns.{input_concern_key}": {"status": "persisted", "reason": None},
+        "updated_at": create_timestamp(now),
+    }
+
+    # when
+    actual_registration = await registration_service.modify_registration_concern_if_exists(
+        input_registration_id, input_concern_key, input_concern_status
+    )
+
+    # then: absence is an answer here; the caller tells which one was absent if it must
+    assert actual_registration is None
+    assert date_time_broker.mock_calls == [call.get_current_date_time()]
+    assert storage_broker.mock_calls == [
+        call.update_registration_fields(
+            input_registration_id,
+            expected_fields,
+            required_field=f"concerns.{input_concern_key}",
+        )
     ]
     assert logging_broker.mock_calls == []
 

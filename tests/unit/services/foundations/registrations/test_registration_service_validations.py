@@ -75,8 +75,35 @@ async def test_should_raise_validation_error_on_modify_concern_if_key_is_invalid
 
     # when
     with pytest.raises(RegistrationValidationError) as error_info:
-        await registration_service.modify_registration_concern(
+        await registration_service.modify_registration_concern_if_exists(
             input_registration_id, invalid_key, input_concern_status
+        )
+
+    # then
+    assert error_info.value == expected_validation_error
+    assert storage_broker.mock_calls == []
+    assert logging_broker.mock_calls == [create_error_log_call("error", expected_validation_error)]
+
+
+async def test_should_raise_validation_error_on_modify_concern_if_id_is_invalid_and_log_it(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_service: RegistrationService,
+    storage_broker: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    invalid_registration_id = faker.word()
+    input_concern_key = faker.random_element(list(create_random_registration(faker, now).concerns))
+    expected_validation_error = RegistrationValidationError(
+        InvalidRegistrationError({"id": ["Id is not a valid UUID."]})
+    )
+
+    # when
+    with pytest.raises(RegistrationValidationError) as error_info:
+        await registration_service.modify_registration_concern_if_exists(
+            invalid_registration_id, input_concern_key, ConcernStatus(status=ConcernState.PERSISTED)
         )
 
     # then
@@ -130,35 +157,4 @@ async def test_should_raise_validation_error_on_retrieve_if_not_found_and_log_it
     # then
     assert error_info.value == expected_validation_error
     assert storage_broker.mock_calls == [call.select_registration_by_id(input_registration_id)]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_validation_error)]
-
-
-async def test_should_raise_validation_error_on_modify_concern_if_not_found_and_log_it(
-    *,
-    faker: Faker,
-    now: datetime,
-    registration_service: RegistrationService,
-    storage_broker: Mock,
-    logging_broker: Mock,
-) -> None:
-    # given
-    random_registration = create_random_registration(faker, now)
-    input_registration_id = random_registration.id
-    input_concern_key = faker.random_element(list(random_registration.concerns))
-    storage_broker.update_registration_fields.return_value = None
-    expected_validation_error = RegistrationValidationError(
-        NotFoundRegistrationError(input_registration_id)
-    )
-
-    # when
-    with pytest.raises(RegistrationValidationError) as error_info:
-        await registration_service.modify_registration_concern(
-            input_registration_id,
-            input_concern_key,
-            ConcernStatus(status=ConcernState.PERSISTED),
-        )
-
-    # then
-    assert error_info.value == expected_validation_error
-    assert [name for name, _, _ in storage_broker.mock_calls] == ["update_registration_fields"]
     assert logging_broker.mock_calls == [create_error_log_call("error", expected_validation_error)]

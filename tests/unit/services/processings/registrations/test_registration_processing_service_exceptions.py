@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from unittest.mock import Mock, call
+from unittest.mock import Mock, _Call, call
 
 import pytest
 from faker import Faker
 
 from contracts.errors import CategorizedError, LocalizedError
-from contracts.registrations import ConcernState
+from contracts.registrations import ConcernState, ConcernStatus
 from contracts.registrations.exceptions.foundations import (
     AlreadyExistsRegistrationError,
     FailedRegistrationServiceError,
@@ -44,11 +44,36 @@ DEPENDENCY_VALIDATION_ERRORS = [
 ]
 
 
+# Which call fails: the conditional update, or the read after it found nothing to update.
+FAILING_CALLS = ["modify", "retrieve"]
+
+
+def arrange_failure(
+    registration_service: Mock,
+    input_registration_id: str,
+    input_concern_status: ConcernStatus,
+    failing_call: str,
+    error: Exception,
+) -> list[_Call]:
+    """Make ``failing_call`` raise ``error``; returns the calls expected up to it."""
+    modify_call = call.modify_registration_concern_if_exists(
+        input_registration_id, "student", input_concern_status
+    )
+    if failing_call == "modify":
+        registration_service.modify_registration_concern_if_exists.side_effect = error
+        return [modify_call]
+    registration_service.modify_registration_concern_if_exists.return_value = None
+    registration_service.retrieve_registration_by_id.side_effect = error
+    return [modify_call, call.retrieve_registration_by_id(input_registration_id)]
+
+
+@pytest.mark.parametrize("failing_call", FAILING_CALLS)
 @pytest.mark.parametrize("create_registration_error", DEPENDENCY_VALIDATION_ERRORS)
 async def test_should_raise_dependency_validation_error_on_record_if_refused_and_log_it(
     *,
     faker: Faker,
     now: datetime,
+    failing_call: str,
     create_registration_error: Callable[[str], CategorizedError],
     registration_processing_service: RegistrationProcessingService,
     registration_service: Mock,
@@ -56,8 +81,15 @@ async def test_should_raise_dependency_validation_error_on_record_if_refused_and
 ) -> None:
     # given
     input_registration_id = create_random_registration(faker, now).id
+    input_concern_status = ConcernStatus(status=ConcernState.PERSISTED)
     registration_error = create_registration_error(create_random_message(faker))
-    registration_service.retrieve_registration_by_id.side_effect = registration_error
+    expected_calls = arrange_failure(
+        registration_service,
+        input_registration_id,
+        input_concern_status,
+        failing_call,
+        registration_error,
+    )
     expected_error = RegistrationProcessingDependencyValidationError(registration_error.inner_error)
 
     # when
@@ -69,9 +101,7 @@ async def test_should_raise_dependency_validation_error_on_record_if_refused_and
     # then
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is registration_error
-    assert registration_service.mock_calls == [
-        call.retrieve_registration_by_id(input_registration_id)
-    ]
+    assert registration_service.mock_calls == expected_calls
     assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
 
 

@@ -88,8 +88,7 @@ async def test_should_record_concern_outcome_and_the_status_it_leads_to(
         }
     )
     status_registration = updated_registration.model_copy(update={"status": expected_status})
-    registration_service.retrieve_registration_by_id.return_value = random_registration
-    registration_service.modify_registration_concern.return_value = updated_registration
+    registration_service.modify_registration_concern_if_exists.return_value = updated_registration
     registration_service.modify_registration_status.return_value = status_registration
     status_changed = expected_status is not RegistrationStatus.PENDING
     expected_registration = status_registration if status_changed else updated_registration
@@ -99,11 +98,11 @@ async def test_should_record_concern_outcome_and_the_status_it_leads_to(
         input_registration_id, input_concern_key, input_state, input_reason
     )
 
-    # then: the status is written only when it changed, from the document after the update
+    # then: one conditional update, and the status written only when it changed, from the
+    # document after the update
     assert actual_registration == expected_registration
     assert registration_service.mock_calls == [
-        call.retrieve_registration_by_id(input_registration_id),
-        call.modify_registration_concern(
+        call.modify_registration_concern_if_exists(
             input_registration_id, input_concern_key, input_concern_status
         ),
         *(
@@ -126,8 +125,7 @@ async def test_should_not_write_status_again_if_it_did_not_change(
     random_registration = create_random_registration(
         faker, now, states={"student": P, "contact": P}, status=RegistrationStatus.COMPLETED
     )
-    registration_service.retrieve_registration_by_id.return_value = random_registration
-    registration_service.modify_registration_concern.return_value = random_registration
+    registration_service.modify_registration_concern_if_exists.return_value = random_registration
 
     # when
     actual_registration = await registration_processing_service.record_concern_outcome(
@@ -137,8 +135,7 @@ async def test_should_not_write_status_again_if_it_did_not_change(
     # then
     assert actual_registration == random_registration
     assert [name for name, _, _ in registration_service.mock_calls] == [
-        "retrieve_registration_by_id",
-        "modify_registration_concern",
+        "modify_registration_concern_if_exists"
     ]
 
 

@@ -7,7 +7,7 @@ import pytest
 from faker import Faker
 
 from contracts.events import Concern
-from contracts.registrations import ConcernState, concern_key
+from contracts.registrations import ConcernState, ConcernStatus, concern_key
 from contracts.registrations.exceptions.processings import (
     NotFoundRegistrationConcernError,
     RegistrationProcessingValidationError,
@@ -28,6 +28,7 @@ async def test_should_raise_validation_error_on_record_if_concern_is_not_expecte
     # given: a guardian this registration never had
     random_registration = create_random_registration(faker, now)
     input_concern_key = concern_key(Concern.GUARDIAN, create_random_id(faker))
+    registration_service.modify_registration_concern_if_exists.return_value = None
     registration_service.retrieve_registration_by_id.return_value = random_registration
     expected_error = RegistrationProcessingValidationError(
         NotFoundRegistrationConcernError(random_registration.id, input_concern_key)
@@ -39,9 +40,12 @@ async def test_should_raise_validation_error_on_record_if_concern_is_not_expecte
             random_registration.id, input_concern_key, ConcernState.PERSISTED, None
         )
 
-    # then: nothing is written, so the ledger keeps only the concerns it expects
+    # then: the update refused the unknown key; a read then tells it from an unknown registration
     assert error_info.value == expected_error
     assert registration_service.mock_calls == [
-        call.retrieve_registration_by_id(random_registration.id)
+        call.modify_registration_concern_if_exists(
+            random_registration.id, input_concern_key, ConcernStatus(status=ConcernState.PERSISTED)
+        ),
+        call.retrieve_registration_by_id(random_registration.id),
     ]
     assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
