@@ -19,6 +19,7 @@ from tests.faults.stack import WORKER_NAMES
 
 REASON_HEADER = "x-culdesac-reason"
 CATEGORY_HEADER = "x-culdesac-category"
+ATTEMPT_HEADER = "x-culdesac-attempt"
 DUPLICATE_HEADER = "x-faults-duplicate"
 
 
@@ -29,6 +30,7 @@ class DeadLetterSeen:
     routing_key: str
     reason: str
     category: str
+    attempt: str
 
 
 @asynccontextmanager
@@ -66,6 +68,7 @@ def dead_letter_seen(worker: str, message: AbstractIncomingMessage) -> DeadLette
         routing_key=text("x-culdesac-routing-key") or (message.routing_key or ""),
         reason=text(REASON_HEADER),
         category=text(CATEGORY_HEADER),
+        attempt=text(ATTEMPT_HEADER),
     )
 
 
