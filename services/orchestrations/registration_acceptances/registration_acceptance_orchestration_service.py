@@ -5,6 +5,7 @@ from brokers.loggings import LoggingBroker
 from contracts.events import REGISTRATION_REQUESTED
 from contracts.registrations import Registration, RegistrationRequest
 from services.orchestrations.registration_acceptances.registration_acceptance_orchestration_service_exceptions import (  # noqa: E501
+    look_up_best_effort,
     record_best_effort,
     try_catch_registration_acceptance,
 )
@@ -44,13 +45,12 @@ class RegistrationAcceptanceOrchestrationService:
         """Publish ``registration.requested.v1`` (confirmed), then record it as pending.
 
         A registration already in the ledger is returned as it is, without publishing again.
-        The ledger write is best effort: once the publish is confirmed the registration is
-        accepted, and the registration worker records the same entry when it processes it.
+        The ledger is best effort on both sides: while it is unavailable nothing is found and
+        the request is published (again, harmlessly); once the publish is confirmed the
+        registration is accepted, and the registration worker records the same entry.
         """
         validate_registration_id(registration_id)
-        recorded = await self.registration_processing_service.retrieve_registration_if_exists(
-            registration_id
-        )
+        recorded = await self._find_recorded_registration(registration_id)
         if recorded is not None:
             return recorded
         requested_event = (
@@ -72,6 +72,12 @@ class RegistrationAcceptanceOrchestrationService:
     async def retrieve_registration_by_id(self, registration_id: str) -> Registration:
         validate_registration_id(registration_id)
         return await self.registration_processing_service.retrieve_registration_by_id(
+            registration_id
+        )
+
+    @look_up_best_effort
+    async def _find_recorded_registration(self, registration_id: str) -> Registration | None:
+        return await self.registration_processing_service.retrieve_registration_if_exists(
             registration_id
         )
 

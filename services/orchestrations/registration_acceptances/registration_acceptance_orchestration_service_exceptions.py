@@ -5,7 +5,7 @@ from collections.abc import Awaitable, Callable
 from typing import Protocol, TypeVar
 
 from brokers.loggings import LoggingBroker
-from contracts.errors import CategorizedError
+from contracts.errors import CategorizedError, ErrorCategory
 from contracts.registrations import Registration
 from contracts.registrations.exceptions.orchestrations import (
     FailedRegistrationAcceptanceServiceError,
@@ -59,5 +59,35 @@ def record_best_effort(method: RecordRegistration[S]) -> RecordRegistration[S]:
                 error=str(error),
             )
             return registration
+
+    return wrapper
+
+
+LookUpRegistration = Callable[[S, str], Awaitable[Registration | None]]
+
+
+def look_up_best_effort(method: LookUpRegistration[S]) -> LookUpRegistration[S]:
+    """A ledger lookup that an unavailable store cannot fail: it then finds nothing.
+
+    Publishing a registration again is harmless (every id derives from the registration id),
+    so while the store is away the ingress still accepts registrations onto the queue.
+    """
+
+    @functools.wraps(method)
+    async def wrapper(service: S, registration_id: str) -> Registration | None:
+        try:
+            return await method(service, registration_id)
+        except CategorizedError as error:
+            if error.category is not ErrorCategory.DEPENDENCY:
+                raise
+            service.logging_broker.warning(
+                "registration ledger unavailable; accepting without looking for a duplicate",
+                registration_id=registration_id,
+                error_type=type(error).__name__,
+                category=error.category.value,
+                inner_error_type=type(error.inner_error).__name__,
+                error=str(error),
+            )
+            return None
 
     return wrapper

@@ -297,3 +297,81 @@ async def test_should_raise_dependency_validation_error_on_retrieve_if_not_found
     assert error_info.value == expected_error
     assert isinstance(error_info.value.inner_error, NotFoundRegistrationError)
     assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+
+
+async def test_should_accept_registration_if_the_ledger_lookup_is_unavailable_and_log_it(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
+    registration_event_processing_service: Mock,
+    registration_processing_service: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given: publishing again is harmless, so a store that is away does not stop the ingress
+    input_registration_id = create_random_id(faker)
+    published_event = create_published_event(faker, now, input_registration_id)
+    input_request = create_request_of(published_event)
+    expected_registration: Registration = create_expected_fan_out(published_event)[0]
+    lookup_error = RegistrationProcessingDependencyError(
+        FailedRegistrationStorageError(create_random_message(faker))
+    )
+    registration_processing_service.retrieve_registration_if_exists.side_effect = lookup_error
+    registration_event_processing_service.publish_registration_requested.return_value = (
+        published_event
+    )
+    registration_processing_service.ensure_registration_recorded.return_value = (
+        expected_registration
+    )
+
+    # when
+    actual_registration = await registration_acceptance_orchestration_service.accept_registration(
+        input_request, input_registration_id
+    )
+
+    # then
+    assert actual_registration == expected_registration
+    assert [name for name, _, _ in registration_processing_service.mock_calls] == [
+        "retrieve_registration_if_exists",
+        "ensure_registration_recorded",
+    ]
+    assert [name for name, _, _ in registration_event_processing_service.mock_calls] == [
+        "publish_registration_requested"
+    ]
+    assert logging_broker.mock_calls == [
+        call.warning(
+            "registration ledger unavailable; accepting without looking for a duplicate",
+            registration_id=input_registration_id,
+            error_type=type(lookup_error).__name__,
+            category=lookup_error.category.value,
+            inner_error_type=type(lookup_error.inner_error).__name__,
+            error=str(lookup_error),
+        )
+    ]
+
+
+async def test_should_raise_on_accept_if_the_ledger_lookup_fails_otherwise(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
+    registration_event_processing_service: Mock,
+    registration_processing_service: Mock,
+) -> None:
+    # given: only an unavailable store is passed over; a bug still fails the call
+    input_registration_id = create_random_id(faker)
+    service_error = RegistrationProcessingServiceError(
+        FailedRegistrationServiceError(create_random_message(faker))
+    )
+    registration_processing_service.retrieve_registration_if_exists.side_effect = service_error
+
+    # when
+    with pytest.raises(CategorizedError) as error_info:
+        await registration_acceptance_orchestration_service.accept_registration(
+            create_random_registration_request(faker, now.date()),
+            input_registration_id,
+        )
+
+    # then
+    assert error_info.value.category.value == "service"
+    assert registration_event_processing_service.mock_calls == []
