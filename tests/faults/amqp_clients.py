@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 import aio_pika
 from aio_pika.abc import (
@@ -31,6 +32,17 @@ class DeadLetterSeen:
     reason: str
     category: str
     attempt: str
+
+
+class RawMessage(Protocol):
+    @property
+    def routing_key(self) -> str: ...
+    @property
+    def message_id(self) -> str: ...
+    @property
+    def body(self) -> bytes: ...
+    @property
+    def headers(self) -> Mapping[str, Any]: ...
 
 
 @asynccontextmanager
@@ -138,22 +150,23 @@ async def duplicating(
         await connection.close()
 
 
-async def publish_raw(url: str, namespace: str, messages: Sequence[tuple[str, str, bytes]]) -> None:
-    """Publish ``(routing key, message id, body)`` to the namespace's exchange, confirmed."""
+async def publish_raw(url: str, namespace: str, messages: Sequence[RawMessage]) -> None:
+    """Publish each message to the namespace's exchange, confirmed, as any client could."""
     async with amqp_channel(url) as channel:
         exchange = await channel.get_exchange(f"{namespace}.events", ensure=False)
         await asyncio.gather(
             *(
                 exchange.publish(
                     aio_pika.Message(
-                        body,
-                        message_id=message_id,
+                        message.body,
+                        message_id=message.message_id,
                         content_type="application/cloudevents+json",
+                        headers=dict(message.headers),
                         delivery_mode=aio_pika.DeliveryMode.PERSISTENT,
                     ),
-                    routing_key,
+                    message.routing_key,
                     mandatory=True,
                 )
-                for routing_key, message_id, body in messages
+                for message in messages
             )
         )

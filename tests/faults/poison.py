@@ -2,19 +2,20 @@
 
 Each is built from a valid event of its type and then spoiled one way: not JSON, not an
 object, an unknown attribute or field, a wrong or missing part, a value the contracts or the
-foundations refuse. None of them may leave anything stored; each must end in its worker's
-dead-letter queue, with the reason.
+foundations refuse, or a routing header (the brokers' own) that names no type. None of them may
+leave anything stored; each must end in its worker's dead-letter queue, with the reason.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from brokers.queues.messages import ROUTING_KEY_HEADER
 from contracts.events.event_types import (
     CONTACT_REGISTERED,
     GUARDIAN_REGISTERED,
@@ -41,10 +42,16 @@ class PoisonMessage:
     routing_key: str
     kind: str
     body: bytes
+    headers: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def worker(self) -> str:
         return WORKER_OF_TYPE[self.routing_key]
+
+    @property
+    def seen_as(self) -> str:
+        """The type the worker takes it for: the routing header, when one was set, wins."""
+        return str(self.headers.get(ROUTING_KEY_HEADER, self.routing_key))
 
 
 def new_id() -> str:
@@ -176,6 +183,9 @@ def encoded(spoil: Callable[[dict[str, Any]], dict[str, Any]]) -> Callable[[dict
     return lambda event: json.dumps(spoil(event)).encode()
 
 
+# Set by publishers who should not: the brokers own this header (it routes retried messages).
+ROUTED_NOWHERE = {ROUTING_KEY_HEADER: "nothing.handles.this.v1"}
+
 KINDS: tuple[tuple[str, Callable[[dict[str, Any]], bytes]], ...] = (
     ("truncated JSON", lambda event: json.dumps(event).encode()[:40]),
     ("empty body", lambda _: b""),
@@ -188,6 +198,7 @@ KINDS: tuple[tuple[str, Callable[[dict[str, Any]], bytes]], ...] = (
     ("data not an object", encoded(with_text_data)),
     ("invalid field", encoded(with_invalid_field)),
     ("unborn student", encoded(with_unborn_student)),
+    ("routing-key header of no type", encoded(lambda event: event)),
 )
 
 
@@ -203,6 +214,7 @@ def poison_messages(count: int) -> list[PoisonMessage]:
                 routing_key=event_type,
                 kind=kind,
                 body=spoil(valid_event(event_type, index)),
+                headers=ROUTED_NOWHERE if kind == "routing-key header of no type" else {},
             )
         )
     return messages
