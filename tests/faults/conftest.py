@@ -114,14 +114,16 @@ async def stored(
 
 
 @pytest.fixture
-def scenario(
+async def scenario(
     culdesac: Culdesac,
     stored: StoredDocuments,
     rabbit_node: RabbitNode,
     namespace: str,
     report: Report,
-) -> FaultScenario:
-    return FaultScenario(culdesac, stored, rabbit_node, namespace, report)
+) -> AsyncIterator[FaultScenario]:
+    fault_scenario = FaultScenario(culdesac, stored, rabbit_node, namespace, report)
+    yield fault_scenario
+    await fault_scenario.close()
 
 
 @pytest.fixture

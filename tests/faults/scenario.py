@@ -7,7 +7,7 @@ import json
 import random
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -63,10 +63,18 @@ class FaultScenario:
     rabbit_node: RabbitNode
     namespace: str
     report: Callable[[ScenarioFigures], None]
+    postings: list[Posting] = field(default_factory=list)
 
     def post(self, requests: Sequence[Mapping[str, Any]]) -> Posting:
         """Start posting ``requests`` through the ingress, in the background."""
-        return start_posting(self.culdesac.base_url, requests, self.namespace)
+        posting = start_posting(self.culdesac.base_url, requests, self.namespace)
+        self.postings.append(posting)
+        return posting
+
+    async def close(self) -> None:
+        """Stop posting, should the scenario have ended early."""
+        for posting in self.postings:
+            await posting.cancel()
 
     def in_flight(self) -> dict[str, int]:
         """Messages ready or unacknowledged in the namespace's queues, dead letters aside."""

@@ -130,9 +130,16 @@ class Posting:
         await eventually(enough, within, f"{count} registrations to be accepted")
 
     async def finished(self, within: float = 60) -> None:
+        """Every request accepted; never an unanswered or dropped request on the way."""
         assert self.task is not None
         await asyncio.wait_for(asyncio.shield(self.task), within)
         assert len(self.accepted) == self.total
+        assert self.transport_errors == []
+
+    async def cancel(self) -> None:
+        if self.task is not None and not self.task.done():
+            self.task.cancel()
+            await asyncio.gather(self.task, return_exceptions=True)
 
 
 def start_posting(base_url: str, requests: Sequence[Mapping[str, Any]], key: str) -> Posting:
