@@ -1,9 +1,15 @@
-"""``python -m bench``: end-to-end throughput of a worker process on real services.
+"""``python -m bench`` (``make bench``): end-to-end figures of worker processes on real services.
 
-Starts SecantusDB (unless ``CULDESAC_MONGODB_URL`` is set) and ``culdesac worker student`` as a
-subprocess against the RabbitMQ at ``CULDESAC_AMQP_URL``, publishes N student events with a
-plain AMQP client, and reports messages per second until every student is stored. With
-``--baseline FILE`` it prints the ratio against an earlier run saved with ``--save FILE``.
+Two scenarios, each against the RabbitMQ at ``CULDESAC_AMQP_URL`` (default 127.0.0.1:5672) and
+the MongoDB at ``CULDESAC_MONGODB_URL`` (default: a SecantusDB started for the run):
+
+- ``student``: ``culdesac worker student`` alone; N student events from a plain AMQP client;
+  messages per second until every student is stored.
+- ``registrations``: ``culdesac worker --all`` and ``culdesac ingress``; N registrations posted
+  over HTTP; registrations per second and accept→completed latency from the ledger.
+
+``--save FILE`` keeps a run's figures; ``--baseline FILE`` prints them side by side with an
+earlier run and the ratio of each.
 """
 
 from __future__ import annotations
@@ -12,132 +18,64 @@ import argparse
 import asyncio
 import json
 import os
-import subprocess
-import sys
-import time
-import uuid
 from contextlib import ExitStack
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import aio_pika
-from pymongo import AsyncMongoClient
+from rich.console import Console
+from rich.table import Table
 
-from tests.backing_services import LOCAL_AMQP_URL, delete_namespace, secantus_server
+from bench.registrations import measure_registrations
+from bench.student import measure_student
+from tests.backing_services import LOCAL_AMQP_URL, secantus_server
 
-PATIENCE_SECONDS = 600
-
-
-def student_event(index: int) -> bytes:
-    student = {
-        "id": str(uuid.uuid4()),
-        "first_name": f"Bench{index}",
-        "last_name": "Student",
-        "date_of_birth": "2012-05-01",
-        "email": f"bench-{uuid.uuid4().hex}@example.com",
-    }
-    return json.dumps(
-        {
-            "specversion": "1.0",
-            "id": str(uuid.uuid4()),
-            "source": "urn:culdesac:bench",
-            "type": "student.registered.v1",
-            "time": datetime.now(UTC).isoformat(),
-            "data": student,
-        }
-    ).encode()
-
-
-async def measure(amqp_url: str, mongodb_url: str, count: int, prefetch: int) -> dict[str, Any]:
-    namespace = f"bench-{uuid.uuid4().hex[:8]}"
-    database_name = namespace.replace("-", "_")
-    environment = {
-        **os.environ,
-        "CULDESAC_AMQP_URL": amqp_url,
-        "CULDESAC_MONGODB_URL": mongodb_url,
-        "CULDESAC_MONGODB_DATABASE": database_name,
-        "CULDESAC_NAMESPACE": namespace,
-        "CULDESAC_PREFETCH": str(prefetch),
-        "CULDESAC_LOG_LEVEL": "WARNING",
-    }
-    worker = subprocess.Popen(  # noqa: ASYNC220 - started once, before anything is timed
-        [sys.executable, "-m", "workers", "worker", "student"],
-        env=environment,
-        stderr=subprocess.DEVNULL,
-    )
-    connection = await aio_pika.connect(amqp_url)
-    client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(mongodb_url)
-    try:
-        channel = await connection.channel(publisher_confirms=True)
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                await channel.declare_queue(f"{namespace}.student", passive=True)
-                break
-            except aio_pika.exceptions.ChannelClosed:
-                if time.monotonic() > deadline:
-                    raise
-                channel = await connection.channel(publisher_confirms=True)
-                await asyncio.sleep(0.2)
-        exchange = await channel.get_exchange(f"{namespace}.events")
-        bodies = [student_event(index) for index in range(count)]
-        started = time.monotonic()
-        await asyncio.gather(
-            *(
-                exchange.publish(
-                    aio_pika.Message(body, content_type="application/cloudevents+json"),
-                    routing_key="student.registered.v1",
-                )
-                for body in bodies
-            )
-        )
-        published = time.monotonic()
-        students = client[database_name].students
-        while (stored := await students.count_documents({})) < count:
-            if time.monotonic() - started > PATIENCE_SECONDS:
-                raise TimeoutError(f"only {stored} of {count} stored")
-            await asyncio.sleep(0.05)
-        finished = time.monotonic()
-    finally:
-        worker.terminate()
-        worker.wait(timeout=30)
-        await connection.close()
-        await delete_namespace(amqp_url, namespace)
-        await client.drop_database(database_name)
-        await client.close()
-    return {
-        "messages": count,
-        "prefetch": prefetch,
-        "publish_seconds": round(published - started, 3),
-        "end_to_end_seconds": round(finished - started, 3),
-        "messages_per_second": round(count / (finished - started), 1),
-    }
+SCENARIOS = ("student", "registrations")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("-n", "--count", type=int, default=2000, help="student events to publish")
-    parser.add_argument("--prefetch", type=int, default=32)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--scenario", choices=(*SCENARIOS, "all"), default="all")
+    parser.add_argument("--students", type=int, default=2000, help="student events to publish")
+    parser.add_argument("--registrations", type=int, default=300, help="registrations to post")
     parser.add_argument("--save", type=Path, help="write this run's figures to a JSON file")
-    parser.add_argument("--baseline", type=Path, help="compare against a saved run")
+    parser.add_argument("--baseline", type=Path, help="compare with a run saved by --save")
     arguments = parser.parse_args()
+    chosen = SCENARIOS if arguments.scenario == "all" else (arguments.scenario,)
     amqp_url = os.environ.get("CULDESAC_AMQP_URL", LOCAL_AMQP_URL)
+    results: dict[str, dict[str, Any]] = {}
     with ExitStack() as stack:
         mongodb_url = os.environ.get("CULDESAC_MONGODB_URL") or stack.enter_context(
             secantus_server()
         )
-        result = asyncio.run(measure(amqp_url, mongodb_url, arguments.count, arguments.prefetch))
-    print(json.dumps(result, indent=2))
+        if "student" in chosen:
+            results["student"] = asyncio.run(
+                measure_student(amqp_url, mongodb_url, arguments.students, 32)
+            )
+        if "registrations" in chosen:
+            results["registrations"] = asyncio.run(
+                measure_registrations(amqp_url, mongodb_url, arguments.registrations)
+            )
+    baseline = json.loads(arguments.baseline.read_text()) if arguments.baseline else {}
+    Console().print(report(results, baseline))
     if arguments.save:
-        arguments.save.write_text(json.dumps(result, indent=2))
-    if arguments.baseline:
-        baseline = json.loads(arguments.baseline.read_text())
-        ratio = result["messages_per_second"] / baseline["messages_per_second"]
-        print(
-            f"student worker: {result['messages_per_second']} msg/s "
-            f"vs baseline {baseline['messages_per_second']} msg/s: x{ratio:.2f}"
-        )
+        arguments.save.parent.mkdir(parents=True, exist_ok=True)
+        arguments.save.write_text(json.dumps(results, indent=2))
+
+
+def report(results: dict[str, dict[str, Any]], baseline: dict[str, dict[str, Any]]) -> Table:
+    table = Table(title="culdesac bench")
+    for column in ("scenario", "figure", "this run", "baseline", "ratio"):
+        table.add_column(column, justify="left" if column in ("scenario", "figure") else "right")
+    for scenario, figures in results.items():
+        for name, value in figures.items():
+            before = baseline.get(scenario, {}).get(name)
+            ratio = f"x{value / before:.2f}" if isinstance(before, int | float) and before else ""
+            table.add_row(scenario, name, str(value), "" if before is None else str(before), ratio)
+    return table
 
 
 if __name__ == "__main__":

@@ -199,6 +199,24 @@ def schema(
     typer.echo(json.dumps(document, indent=2))
 
 
+@app.command(
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    add_help_option=False,
+)
+def bench(context: typer.Context) -> None:
+    """Run the benchmarks of bench/ (a source checkout with dev dependencies); try --help."""
+    try:
+        from bench.__main__ import main as run_bench
+    except ImportError as error:
+        console.print(
+            "[red]error:[/red] the benchmarks live in bench/ of a source checkout, "
+            "with the dev dependencies installed (make install)"
+        )
+        raise typer.Exit(2) from error
+    sys.argv = ["culdesac bench", *context.args]
+    run_bench()
+
+
 @app.command()
 def demo(
     count: Annotated[
