@@ -59,14 +59,17 @@ class Culdesac:
         )
         await eventually(self._ready, START_PATIENCE_SECONDS, "the ingress and the workers")
 
-    async def kill_worker(self, name: str) -> None:
+    def kill_worker(self, name: str) -> None:
         """SIGKILL one worker process: no draining, its unacked messages go back to RabbitMQ."""
-        process = self.workers[name]
+        process = self.workers.pop(name)
         process.kill()
         self._stopped.append(process)
-        self.workers[name] = CuldesacProcess(("worker", name), self.environment)
+
+    async def start_worker(self, name: str) -> None:
+        """Start a (killed) worker again and wait until it consumes."""
+        self.workers[name] = process = CuldesacProcess(("worker", name), self.environment)
         await eventually(
-            lambda: self._worker_started(self.workers[name]),
+            lambda: self._worker_started(process),
             START_PATIENCE_SECONDS,
             f"worker {name} to start again",
         )
