@@ -25,33 +25,44 @@ class Brokers:
     logging: LoggingBroker
 
 
-def create_brokers(settings: Settings, hooks: DeliveryHooks | None, name: str) -> Brokers:
-    queue: QueueBroker
+def create_logging_broker(name: str) -> LoggingBroker:
+    return StructlogLoggingBroker(name)
+
+
+def create_queue_broker(settings: Settings, hooks: DeliveryHooks | None, name: str) -> QueueBroker:
     if settings.amqp_url == MEMORY_URL:
-        queue = MemoryQueueBroker(
+        return MemoryQueueBroker(
             settings.namespace,
             prefetch=settings.prefetch,
             retry_delays=settings.retry_delays,
             hooks=hooks,
         )
-    else:
-        queue = RabbitQueueBroker(
-            settings.amqp_url,
-            settings.namespace,
-            prefetch=settings.prefetch,
-            retry_delays=settings.retry_delays,
-            hooks=hooks,
-            connection_name=name,
-        )
-    storage: StorageBroker
+    return RabbitQueueBroker(
+        settings.amqp_url,
+        settings.namespace,
+        prefetch=settings.prefetch,
+        retry_delays=settings.retry_delays,
+        hooks=hooks,
+        connection_name=name,
+    )
+
+
+def create_storage_broker(settings: Settings) -> StorageBroker:
     if settings.mongodb_url == MEMORY_URL:
-        storage = MemoryStorageBroker()
-    else:
-        storage = MongoStorageBroker(settings.mongodb_url, settings.mongodb_database)
+        return MemoryStorageBroker()
+    return MongoStorageBroker(settings.mongodb_url, settings.mongodb_database)
+
+
+def create_brokers(
+    settings: Settings,
+    hooks: DeliveryHooks | None,
+    name: str,
+    logging: LoggingBroker | None = None,
+) -> Brokers:
     return Brokers(
-        queue=queue,
-        storage=storage,
+        queue=create_queue_broker(settings, hooks, name),
+        storage=create_storage_broker(settings),
         date_time=SystemDateTimeBroker(),
         identifier=UuidIdentifierBroker(),
-        logging=StructlogLoggingBroker(name),
+        logging=logging or create_logging_broker(name),
     )

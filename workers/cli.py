@@ -13,7 +13,7 @@ import typer
 from pydantic import ValidationError
 from rich.console import Console
 
-from workers.cli_support import admin_queue_broker, console, run, settings_or_exit
+from workers.cli_support import connected_queue_broker, console, run, settings_or_exit
 from workers.dead_letters_cli import dead_letters_app
 from workers.settings import SettingsError, load_settings
 
@@ -71,12 +71,12 @@ def registration_status(
     registration_id: Annotated[str, typer.Argument(metavar="ID", help="The registration id.")],
 ) -> None:
     """Print a registration's status and each concern's, from the ledger (exit 1 if unknown)."""
-    from workers.brokers import create_brokers
+    from workers.brokers import create_storage_broker
 
     settings = settings_or_exit()
 
     async def select() -> dict[str, Any] | None:
-        storage = create_brokers(settings, None, "culdesac-cli").storage
+        storage = create_storage_broker(settings)
         await storage.initialize()
         try:
             return await storage.select_registration_by_id(registration_id)
@@ -101,12 +101,8 @@ def topology_declare() -> None:
     settings = settings_or_exit()
 
     async def declare() -> None:
-        queue = admin_queue_broker(settings)
-        await queue.connect()
-        try:
+        async with connected_queue_broker(settings) as queue:
             await queue.declare_topology(topology_of(WORKERS))
-        finally:
-            await queue.close()
 
     run(declare)
     console.print(
@@ -163,9 +159,7 @@ def publish(
     settings = settings_or_exit()
 
     async def send() -> None:
-        queue = admin_queue_broker(settings)
-        await queue.connect()
-        try:
+        async with connected_queue_broker(settings) as queue:
             await queue.publish(
                 OutgoingMessage(
                     routing_key=event_type,
@@ -175,8 +169,6 @@ def publish(
                     content_type=CLOUD_EVENTS_CONTENT_TYPE,
                 )
             )
-        finally:
-            await queue.close()
 
     run(send)
     typer.echo(identifier)

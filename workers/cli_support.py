@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import TypeVar
 
 import typer
@@ -37,7 +38,14 @@ def run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
         raise typer.Exit(1) from error
 
 
-def admin_queue_broker(settings: Settings) -> QueueBroker:
-    from workers.brokers import create_brokers
+@asynccontextmanager
+async def connected_queue_broker(settings: Settings) -> AsyncIterator[QueueBroker]:
+    """The queue broker a command talks to, connected for the block and closed after it."""
+    from workers.brokers import create_queue_broker
 
-    return create_brokers(settings, None, "culdesac-cli").queue
+    queue = create_queue_broker(settings, None, "culdesac-cli")
+    await queue.connect()
+    try:
+        yield queue
+    finally:
+        await queue.close()

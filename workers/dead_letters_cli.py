@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from brokers.queues import DeadLetteredMessage, QueueBroker
-from workers.cli_support import admin_queue_broker, console, run, settings_or_exit
+from workers.cli_support import connected_queue_broker, console, run, settings_or_exit
 
 dead_letters_app = typer.Typer(
     help="List, replay or purge dead-lettered messages.", no_args_is_help=True
@@ -64,9 +64,7 @@ def dead_letters_list(
     names = worker_names(worker)
 
     async def collect() -> list[DeadLetteredMessage]:
-        queue = admin_queue_broker(settings)
-        await queue.connect()
-        try:
+        async with connected_queue_broker(settings) as queue:
             counts = await dead_counts(queue, names)
             found: list[DeadLetteredMessage] = []
             with progress_bar("reading dead letters") as progress:
@@ -76,8 +74,6 @@ def dead_letters_list(
                         await queue.list_dead_letters(name, lambda: progress.advance(task))
                     )
             return found
-        finally:
-            await queue.close()
 
     letters = run(collect)
     if output == "json":
@@ -127,9 +123,7 @@ def dead_letters_replay(
     names = worker_names(worker)
 
     async def replay() -> int:
-        queue = admin_queue_broker(settings)
-        await queue.connect()
-        try:
+        async with connected_queue_broker(settings) as queue:
             counts = await dead_counts(queue, names)
             total = 0
             with progress_bar("replaying dead letters") as progress:
@@ -139,8 +133,6 @@ def dead_letters_replay(
                         name, ids or None, lambda: progress.advance(task)
                     )
             return total
-        finally:
-            await queue.close()
 
     replayed = run(replay)
     console.print(f"replayed {replayed} message(s)")
@@ -159,12 +151,8 @@ def dead_letters_purge(
     names = worker_names(worker)
 
     async def count() -> dict[str, int]:
-        queue = admin_queue_broker(settings)
-        await queue.connect()
-        try:
+        async with connected_queue_broker(settings) as queue:
             return await dead_counts(queue, names)
-        finally:
-            await queue.close()
 
     counts = run(count)
     if not yes:
@@ -172,11 +160,7 @@ def dead_letters_purge(
         typer.confirm(f"Delete {sum(counts.values())} dead letter(s) ({described})?", abort=True)
 
     async def purge() -> int:
-        queue = admin_queue_broker(settings)
-        await queue.connect()
-        try:
+        async with connected_queue_broker(settings) as queue:
             return sum([await queue.purge_dead_letters(name) for name in names])
-        finally:
-            await queue.close()
 
     console.print(f"purged {run(purge)} message(s)")

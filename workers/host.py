@@ -11,7 +11,7 @@ from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_delay, w
 
 from brokers.loggings import configure_logging
 from brokers.queues import QueueUnavailableError, WorkerTopology
-from workers.brokers import Brokers, create_brokers
+from workers.brokers import Brokers, create_brokers, create_logging_broker
 from workers.delivery_policy import DeliveryPolicy
 from workers.registry import WORKERS, topology_of
 from workers.settings import Settings
@@ -49,9 +49,9 @@ async def run_workers(
     configure_logging(settings.log_level, settings.log_format)
     stop = stop or install_stop_signals()
     label = "culdesac-worker-" + ("all" if len(names) == len(WORKERS) else "+".join(names))
-    policy_logging = create_brokers(settings, None, label).logging
-    policy = DeliveryPolicy(policy_logging, settings.retry_delays, settings.max_service_retries)
-    brokers = create_brokers(settings, policy, label)
+    logging = create_logging_broker(label)
+    policy = DeliveryPolicy(logging, settings.retry_delays, settings.max_service_retries)
+    brokers = create_brokers(settings, policy, label, logging)
     await connect_brokers(brokers, topology_of(WORKERS))
     start_workers(names, brokers)
     await brokers.queue.start_consuming()

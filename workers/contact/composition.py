@@ -16,7 +16,7 @@ def compose_contact_orchestration(brokers: Brokers) -> ContactEventOrchestration
     contact_event_service = ContactEventService(
         brokers.queue, brokers.identifier, brokers.date_time, brokers.logging
     )
-    contact_service = ContactService(brokers.storage, brokers.date_time, brokers.logging)
+    contact_service = ContactService(brokers.storage, brokers.logging)
     student_service = StudentService(brokers.storage, brokers.date_time, brokers.logging)
     return ContactEventOrchestrationService(
         ContactEventProcessingService(contact_event_service, brokers.logging),

@@ -16,7 +16,7 @@ def compose_guardian_orchestration(brokers: Brokers) -> GuardianEventOrchestrati
     guardian_event_service = GuardianEventService(
         brokers.queue, brokers.identifier, brokers.date_time, brokers.logging
     )
-    guardian_service = GuardianService(brokers.storage, brokers.date_time, brokers.logging)
+    guardian_service = GuardianService(brokers.storage, brokers.logging)
     student_service = StudentService(brokers.storage, brokers.date_time, brokers.logging)
     return GuardianEventOrchestrationService(
         GuardianEventProcessingService(guardian_event_service, brokers.logging),

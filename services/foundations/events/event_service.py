@@ -20,6 +20,7 @@ from contracts.model import Contract
 EVENT_SOURCE = "urn:culdesac:workers"
 
 EventT = TypeVar("EventT")
+DataT = TypeVar("DataT", bound=Contract)
 
 
 class EventService:
@@ -52,12 +53,15 @@ class EventService:
     async def publish_event(
         self,
         event_type: str,
-        data: Contract,
+        data: DataT,
         *,
         event_id: str,
         correlation_id: str | None,
-    ) -> None:
-        event = CloudEvent[Any](
+        event_model: type[CloudEvent[DataT]] | None = None,
+    ) -> CloudEvent[DataT]:
+        """Publish ``data`` as a CloudEvent of ``event_type`` (confirmed); returns the event."""
+        model: type[CloudEvent[Any]] = event_model or CloudEvent[Any]
+        event = model(
             specversion="1.0",
             id=event_id,
             source=EVENT_SOURCE,
@@ -75,6 +79,7 @@ class EventService:
                 content_type=CLOUD_EVENTS_CONTENT_TYPE,
             )
         )
+        return event
 
     async def publish_outcome(
         self, outcome: ConcernOutcome, *, cause_id: str, correlation_id: str | None

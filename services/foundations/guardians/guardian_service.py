@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from brokers.datetimes import DateTimeBroker
 from brokers.loggings import LoggingBroker
 from brokers.storages import StorageBroker
 from contracts.guardians import Guardian
@@ -20,11 +19,9 @@ class GuardianService:
     def __init__(
         self,
         storage_broker: StorageBroker,
-        date_time_broker: DateTimeBroker,
         logging_broker: LoggingBroker,
     ) -> None:
         self.storage_broker = storage_broker
-        self.date_time_broker = date_time_broker
         self.logging_broker = logging_broker
 
     @try_catch_guardian

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from brokers.storages.errors import STORAGE_UNAVAILABLE_ERRORS, DuplicateKeyError
 from contracts.registrations.exceptions.foundations import (
     AlreadyExistsRegistrationError,
     FailedRegistrationServiceError,
@@ -12,28 +11,17 @@ from contracts.registrations.exceptions.foundations import (
     RegistrationServiceError,
     RegistrationValidationError,
 )
-from services.try_catch import ErrorRule, localized, try_catch
+from services.try_catch import storage_rules, try_catch
 
 try_catch_registration = try_catch(
-    [
-        ErrorRule(
-            (InvalidRegistrationError, NotFoundRegistrationError),
-            lambda error: RegistrationValidationError(localized(error)),
-        ),
-        ErrorRule(
-            DuplicateKeyError,
-            lambda error: RegistrationDependencyValidationError(
-                AlreadyExistsRegistrationError(str(error))
-            ),
-        ),
-        ErrorRule(
-            STORAGE_UNAVAILABLE_ERRORS,
-            lambda error: RegistrationDependencyError(FailedRegistrationStorageError(str(error))),
-            level="critical",
-        ),
-        ErrorRule(
-            Exception,
-            lambda error: RegistrationServiceError(FailedRegistrationServiceError(str(error))),
-        ),
-    ]
+    storage_rules(
+        validation=RegistrationValidationError,
+        dependency_validation=RegistrationDependencyValidationError,
+        dependency=RegistrationDependencyError,
+        service=RegistrationServiceError,
+        own_validation_errors=(InvalidRegistrationError, NotFoundRegistrationError),
+        already_exists=AlreadyExistsRegistrationError,
+        failed_storage=FailedRegistrationStorageError,
+        failed_service=FailedRegistrationServiceError,
+    )
 )

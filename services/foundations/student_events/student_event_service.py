@@ -16,10 +16,9 @@ class StudentEventService(EventService):
     def listen_to_student_registered_events(
         self, handler: Callable[[StudentRegisteredEvent], Awaitable[None]]
     ) -> None:
-        async def on_message(message: IncomingMessage) -> None:
-            await handler(await self.map_to_student_registered_event(message))
-
-        self.queue_broker.listen(STUDENT_WORKER, STUDENT_REGISTERED, on_message)
+        self.listen_to_events(
+            STUDENT_WORKER, STUDENT_REGISTERED, self.map_to_student_registered_event, handler
+        )
 
     @try_catch_student_event
     async def map_to_student_registered_event(

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from brokers.storages.errors import STORAGE_UNAVAILABLE_ERRORS, DuplicateKeyError
 from contracts.students.exceptions.foundations import (
     AlreadyExistsStudentError,
     FailedStudentServiceError,
@@ -12,26 +11,17 @@ from contracts.students.exceptions.foundations import (
     StudentServiceError,
     StudentValidationError,
 )
-from services.try_catch import ErrorRule, localized, try_catch
+from services.try_catch import storage_rules, try_catch
 
 try_catch_student = try_catch(
-    [
-        ErrorRule(
-            (InvalidStudentError, NotFoundStudentError),
-            lambda error: StudentValidationError(localized(error)),
-        ),
-        ErrorRule(
-            DuplicateKeyError,
-            lambda error: StudentDependencyValidationError(AlreadyExistsStudentError(str(error))),
-        ),
-        ErrorRule(
-            STORAGE_UNAVAILABLE_ERRORS,
-            lambda error: StudentDependencyError(FailedStudentStorageError(str(error))),
-            level="critical",
-        ),
-        ErrorRule(
-            Exception,
-            lambda error: StudentServiceError(FailedStudentServiceError(str(error))),
-        ),
-    ]
+    storage_rules(
+        validation=StudentValidationError,
+        dependency_validation=StudentDependencyValidationError,
+        dependency=StudentDependencyError,
+        service=StudentServiceError,
+        own_validation_errors=(InvalidStudentError, NotFoundStudentError),
+        already_exists=AlreadyExistsStudentError,
+        failed_storage=FailedStudentStorageError,
+        failed_service=FailedStudentServiceError,
+    )
 )

@@ -35,4 +35,4 @@ def logging_broker() -> Mock:
 def contact_service(
     storage_broker: Mock, date_time_broker: Mock, logging_broker: Mock
 ) -> ContactService:
-    return ContactService(storage_broker, date_time_broker, logging_broker)
+    return ContactService(storage_broker, logging_broker)

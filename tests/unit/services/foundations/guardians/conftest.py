@@ -35,4 +35,4 @@ def logging_broker() -> Mock:
 def guardian_service(
     storage_broker: Mock, date_time_broker: Mock, logging_broker: Mock
 ) -> GuardianService:
-    return GuardianService(storage_broker, date_time_broker, logging_broker)
+    return GuardianService(storage_broker, logging_broker)
