@@ -169,32 +169,48 @@ async def drive(
             await asyncio.sleep(STATUS_POLL_SECONDS)
 
 
-def print_summary(run: DemoRun, console: Console) -> None:
+@dataclass(frozen=True, slots=True)
+class Timings:
+    """From the ledger's timestamps, not from when anyone looked: accepted → last update."""
+
+    per_second: float
+    p50_ms: int
+    p95_ms: int
+    p99_ms: int
+
+
+def timings_of(run: DemoRun) -> Timings | None:
     completed = [f for f in run.finished.values() if f.status == "completed"]
-    failed = [f for f in run.finished.values() if f.status == "failed"]
-    # The ledger's timestamps, not when this loop happened to look: accepted → last update.
+    if not completed:
+        return None
     latencies = sorted((f.finished_at - f.accepted_at).total_seconds() for f in completed)
     elapsed = (
-        (
-            max(f.finished_at for f in run.finished.values())
-            - min(f.accepted_at for f in run.finished.values())
-        ).total_seconds()
-        if run.finished
-        else 0.0
+        max(f.finished_at for f in run.finished.values())
+        - min(f.accepted_at for f in run.finished.values())
+    ).total_seconds()
+    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
+    return Timings(
+        per_second=round(len(completed) / elapsed, 1) if elapsed > 0 else 0.0,
+        p50_ms=round(cuts[49] * 1000),
+        p95_ms=round(cuts[94] * 1000),
+        p99_ms=round(cuts[98] * 1000),
     )
+
+
+def print_summary(run: DemoRun, console: Console) -> None:
+    statuses = [f.status for f in run.finished.values()]
     table = Table(title="culdesac demo", show_header=False)
     table.add_row("accepted", str(len(run.accepted)))
     table.add_row("refused", str(run.refused))
-    table.add_row("completed", str(len(completed)))
-    table.add_row("failed", str(len(failed)))
+    table.add_row("completed", str(statuses.count("completed")))
+    table.add_row("failed", str(statuses.count("failed")))
     table.add_row("still pending", str(len(run.accepted) - len(run.finished)))
     for name, stored in run.counts.items():
         table.add_row(f"stored {name}", str(stored))
-    if elapsed > 0:
-        table.add_row("throughput", f"{len(completed) / elapsed:.1f} registrations/s")
-    if latencies:
-        cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
-        table.add_row("accept→completed p50", f"{cuts[49] * 1000:.0f} ms")
-        table.add_row("accept→completed p95", f"{cuts[94] * 1000:.0f} ms")
-        table.add_row("accept→completed p99", f"{cuts[98] * 1000:.0f} ms")
+    if timings := timings_of(run):
+        if timings.per_second:
+            table.add_row("throughput", f"{timings.per_second:.1f} registrations/s")
+        table.add_row("accept→completed p50", f"{timings.p50_ms} ms")
+        table.add_row("accept→completed p95", f"{timings.p95_ms} ms")
+        table.add_row("accept→completed p99", f"{timings.p99_ms} ms")
     console.print(table)
