@@ -4,15 +4,14 @@ import re
 
 from contracts.registrations import Registration
 from contracts.registrations.exceptions.foundations import InvalidRegistrationError
+from services.foundations.field_validations import id_problems
 
-# The canonical 8-4-4-4-12 form; uuid.UUID also takes braces, "urn:uuid:" and misplaced hyphens.
-UUID_PATTERN = re.compile(r"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
 # Concern keys become MongoDB field names: no leading "$", no ".", no NUL.
 CONCERN_KEY_PATTERN = re.compile(r"^[^$.\x00][^.\x00]{0,79}$")
 
 
 def validate_registration_id(registration_id: str) -> None:
-    _raise_if_any({"id": _id_problems(registration_id)})
+    _raise_if_any({"id": id_problems(registration_id)})
 
 
 def validate_concern_key(concern_key: str) -> None:
@@ -23,8 +22,8 @@ def validate_registration(registration: Registration) -> None:
     """Collect every field's problems before raising, so a caller can fix them all at once."""
     _raise_if_any(
         {
-            "id": _id_problems(registration.id),
-            "student_id": _id_problems(registration.student_id),
+            "id": id_problems(registration.id),
+            "student_id": id_problems(registration.student_id),
             "concerns": [] if registration.concerns else ["Concerns are required."],
             "updated_at": (
                 []
@@ -33,10 +32,6 @@ def validate_registration(registration: Registration) -> None:
             ),
         }
     )
-
-
-def _id_problems(value: str) -> list[str]:
-    return [] if UUID_PATTERN.fullmatch(value) else ["Id is not a valid UUID."]
 
 
 def _concern_key_problems(value: str) -> list[str]:
