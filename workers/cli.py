@@ -93,6 +93,10 @@ def registration_status(
     registration_id: Annotated[str, typer.Argument(metavar="ID", help="The registration id.")],
 ) -> None:
     """Print a registration's status and each concern's, from the ledger (exit 1 if unknown)."""
+    from contracts.registrations import ConcernState
+    from services.foundations.registrations.registration_service_mappings import (
+        map_to_overall_status,
+    )
     from workers.brokers import create_storage_broker
 
     settings = settings_or_exit()
@@ -109,7 +113,11 @@ def registration_status(
     if registration is None:
         console.print(f"[red]error:[/red] no registration {registration_id!r}")
         raise typer.Exit(1)
-    typer.echo(f"registration {registration_id}: {registration.get('status', 'unknown')}")
+    # The entry stores each concern; the overall status is read from them.
+    status = map_to_overall_status(
+        ConcernState(concern.get("status")) for concern in registration.get("concerns", {}).values()
+    )
+    typer.echo(f"registration {registration_id}: {status}")
     for key, concern in sorted(registration.get("concerns", {}).items()):
         reason = concern.get("reason")
         typer.echo(f"  {key}: {concern.get('status')}" + (f" ({reason})" if reason else ""))
