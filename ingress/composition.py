@@ -10,10 +10,10 @@ from fastapi import FastAPI
 from ingress.app import Lifespan, create_app
 from ingress.readiness import readiness_of
 from workers.brokers import Brokers, create_brokers
-from workers.host import connect_brokers
 from workers.registration.composition import compose_registration_acceptance
 from workers.registry import WORKERS, topology_of
 from workers.settings import Settings
+from workers.startup import connect_brokers
 
 INGRESS_NAME = "culdesac-ingress"
 
