@@ -216,7 +216,7 @@ def schema(
     document: Any = (
         json_schemas()
         if output_format == "jsonschema"
-        else asyncapi_document(load_settings().namespace)
+        else asyncapi_document(settings_or_exit().namespace)
     )
     typer.echo(json.dumps(document, indent=2))
 
