@@ -77,6 +77,8 @@ def main() -> None:
     amqp_url = os.environ.get("CULDESAC_AMQP_URL", LOCAL_AMQP_URL)
     results: Results = {}
     console = Console()
+    if not console.is_terminal:
+        console = Console(width=120)
     with ExitStack() as stack:
         mongodb_url = os.environ.get("CULDESAC_MONGODB_URL") or stack.enter_context(
             secantus_server()

@@ -13,6 +13,8 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Awaitable, Callable
@@ -82,6 +84,22 @@ async def start_project(run: Session) -> int:
             await asyncio.sleep(0.2)
 
 
+def api_key_headers(run: Session) -> dict[str, str]:
+    """A bearer token from ``culdesac api-keys create`` where the ingress asks for one."""
+    created = subprocess.run(
+        [sys.executable, "-m", "workers", "api-keys", "create", "bench"],
+        env=run.environment(),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    lines = created.stdout.strip().splitlines()
+    if created.returncode != 0 or not lines:
+        return {}
+    return {"Authorization": f"Bearer {lines[-1].strip()}"}
+
+
 async def start_plain(run: Session, batch: bool) -> None:
     mode = "registrations-batch" if batch else "registrations"
     run.start("workers", ["bench.plain", mode, run.namespace])
@@ -130,7 +148,7 @@ async def saturated(run: Session, count: int, *, ledger: bool) -> Figures:
     bodies = [requested_event(registration_id, request) for registration_id, request in requests]
     async with Watcher(run.amqp_url, run.exchange_name) as watcher:
         connection = await aio_pika.connect(run.amqp_url)
-        meters = Meters(run)
+        meters = Meters(run, ["workers"])  # the ingress has no part in this one
         try:
             channel = await connection.channel(publisher_confirms=True)
             exchange = await channel.get_exchange(run.exchange_name)
@@ -180,7 +198,9 @@ async def open_loop(run: Session, send: Send, rate: float, count: int) -> Figure
     scheduled: dict[str, float] = {}
     answered: list[float] = []
     refused = 0
+    meters = Meters(run)
     async with Watcher(run.amqp_url, run.exchange_name) as watcher:
+        await meters.start()
         started = time.monotonic() + 0.5
 
         async def one(index: int, registration_id: str, request: dict[str, Any]) -> None:
@@ -202,6 +222,7 @@ async def open_loop(run: Session, send: Send, rate: float, count: int) -> Figure
             return all(watcher.completed_at(r, n) is not None for r, n in ids.items())
 
         await watcher.until(done, PATIENCE_SECONDS)
+        await meters.stop()
         latencies = [(watcher.completed_at(r, n) or 0.0) - scheduled[r] for r, n in ids.items()]
     return {
         "open-loop rate per second": round(rate, 1),
@@ -211,6 +232,7 @@ async def open_loop(run: Session, send: Send, rate: float, count: int) -> Figure
         "accept→completed p99 ms": round(1000 * percentile(latencies, 0.99)),
         "answer p50 ms": round(1000 * percentile(answered, 0.5), 1),
         "answer p99 ms": round(1000 * percentile(answered, 0.99), 1),
+        **meters.figures(len(ids), "registration"),
     }
 
 
@@ -234,6 +256,7 @@ async def measure_open_loop(
             port = await start_project(run)
             async with httpx.AsyncClient(
                 base_url=f"http://127.0.0.1:{port}",
+                headers=api_key_headers(run),
                 timeout=60,
                 limits=httpx.Limits(max_connections=256),
             ) as client:

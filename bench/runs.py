@@ -106,15 +106,20 @@ async def session(amqp_url: str, mongodb_url: str) -> AsyncIterator[Session]:
 class Meters:
     """CPU and RSS of the processes under test, SecantusDB and RabbitMQ; storage commands."""
 
-    def __init__(self, run: Session) -> None:
+    def __init__(self, run: Session, processes: Sequence[str] | None = None) -> None:
         self.run = run
+        self.processes = processes
         self.client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(run.mongodb_url)
         self.cpu = CpuMeter({})
         self._commands_before = 0
         self.commands = 0
 
     async def start(self) -> None:
-        pids = {name: process.pid for name, process in self.run.processes.items()}
+        pids = {
+            name: process.pid
+            for name, process in self.run.processes.items()
+            if self.processes is None or name in self.processes
+        }
         if (pid := await server_pid(self.client)) is not None:
             pids["storage"] = pid
         if brokers := pids_named("beam.smp"):
