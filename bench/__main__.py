@@ -28,6 +28,7 @@ from collections.abc import Callable, Coroutine
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from rich.console import Console
 from rich.table import Table
@@ -35,11 +36,17 @@ from rich.table import Table
 from bench.figures import Figures, median_figures, ratio, shown, side_by_side
 from bench.registrations import measure_open_loop, measure_registrations
 from bench.student import measure_student
-from tests.backing_services import LOCAL_AMQP_URL, secantus_server
+from tests.backing_services import (
+    LOCAL_AMQP_URL,
+    port_answers,
+    secantus_executable,
+    secantus_server,
+)
 
 SCENARIOS = ("student", "registrations")
 PIPELINES = ("project", "plain", "plain-batch")
 Results = dict[str, dict[str, Figures]]
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -71,17 +78,40 @@ def medians(
     return {pipeline: median_figures(figures) for pipeline, figures in collected.items()}
 
 
+def loopback_only(url: str) -> str:
+    """The URL when every host it names is this machine's loopback; else exit with one line."""
+    hosts = [
+        (part.rsplit("@", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0] or "127.0.0.1")
+        for part in url.split("://", 1)[-1].split(",")
+    ]
+    if all(host in LOOPBACK_HOSTS for host in hosts):
+        return url
+    raise SystemExit(f"error: the benchmark loads only services on 127.0.0.1, not {hosts}")
+
+
 def main() -> None:
     arguments = parser().parse_args()
     chosen = SCENARIOS if arguments.scenario == "all" else (arguments.scenario,)
-    amqp_url = os.environ.get("CULDESAC_AMQP_URL", LOCAL_AMQP_URL)
+    amqp_url = loopback_only(os.environ.get("CULDESAC_AMQP_URL", LOCAL_AMQP_URL))
+    if not port_answers(
+        urlsplit(amqp_url).hostname or "127.0.0.1", urlsplit(amqp_url).port or 5672
+    ):
+        raise SystemExit(
+            "error: no RabbitMQ answers at CULDESAC_AMQP_URL (default 127.0.0.1:5672); "
+            "start one (rabbitmq-server -detached) and run again"
+        )
+    if os.environ.get("CULDESAC_MONGODB_URL") is None and secantus_executable() is None:
+        raise SystemExit(
+            "error: no MongoDB: set CULDESAC_MONGODB_URL or install the dev dependencies "
+            "(make install) for SecantusDB"
+        )
     results: Results = {}
     console = Console()
     if not console.is_terminal:
         console = Console(width=120)
     with ExitStack() as stack:
-        mongodb_url = os.environ.get("CULDESAC_MONGODB_URL") or stack.enter_context(
-            secantus_server()
+        mongodb_url = loopback_only(
+            os.environ.get("CULDESAC_MONGODB_URL") or stack.enter_context(secantus_server())
         )
         if "student" in chosen:
             console.print(f"student: {arguments.students} events, {arguments.runs} runs")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.__main__ import loopback_only
 from bench.plain import Stored, envelope, stored_of
 from bench.processes import usage_of
 from bench.registrations import expected_outcomes, moment_of, requested_event, requests_of
@@ -110,3 +111,16 @@ def test_usage_of_a_live_process_and_of_a_missing_one() -> None:
     assert usage.cpu_seconds > 0
     assert usage.peak_rss_mb > 0
     assert usage_of(2**22 + 1) is None
+
+
+def test_only_loopback_services_are_loaded() -> None:
+    for url in (
+        "mongodb://127.0.0.1:3333/?directConnection=true",
+        "amqp://guest:guest@localhost/",
+        "amqp://guest:guest@127.0.0.1:5672,127.0.0.1:5673/",
+        "amqp://[::1]:5672/",
+    ):
+        assert loopback_only(url) == url
+    for url in ("amqp://guest:guest@10.0.0.1:5672/", "mongodb://127.0.0.1,db.example.com/"):
+        with pytest.raises(SystemExit, match=r"only services on 127\.0\.0\.1"):
+            loopback_only(url)
