@@ -16,11 +16,13 @@ from typing import Any
 import aio_pika
 from pymongo import AsyncMongoClient
 
+from bench.plain import CONCERN_BINDINGS, queue_name
 from bench.processes import CpuMeter, pids_named
 from bench.storage_counts import commands_so_far, server_pid
 from tests.backing_services import delete_namespace
 
 START_PATIENCE_SECONDS = 60
+PLAIN_WORKERS = ("registration", *CONCERN_BINDINGS)
 
 
 @dataclass
@@ -90,6 +92,17 @@ async def wait_for_queue(amqp_url: str, name: str) -> None:
         await connection.close()
 
 
+async def delete_plain_queues(amqp_url: str, namespace: str) -> None:
+    """The baselines' queues (the namespace's own are removed by ``delete_namespace``)."""
+    connection = await aio_pika.connect(amqp_url)
+    try:
+        channel = await connection.channel()
+        for worker in PLAIN_WORKERS:
+            await channel.queue_delete(queue_name(namespace, worker))
+    finally:
+        await connection.close()
+
+
 @asynccontextmanager
 async def session(amqp_url: str, mongodb_url: str) -> AsyncIterator[Session]:
     run = Session(amqp_url, mongodb_url)
@@ -98,6 +111,7 @@ async def session(amqp_url: str, mongodb_url: str) -> AsyncIterator[Session]:
         yield run
     finally:
         run.stop()
+        await delete_plain_queues(amqp_url, run.namespace)
         await delete_namespace(amqp_url, run.namespace)
         await client.drop_database(run.database_name)
         await client.close()
