@@ -29,6 +29,9 @@ from bench.figures import Figures, percentile
 from bench.plain import queue_name
 from bench.runs import Meters, Session, session, wait_for_queue
 from bench.watch import Watcher
+from brokers.storages.document_mappings import from_stored
+from contracts.registrations import RegistrationStatus
+from services.foundations.registrations.registration_service_mappings import map_to_registration
 from tests.backing_services import free_port
 from workers.demo import generated_registration
 
@@ -106,15 +109,6 @@ async def start_plain(run: Session, batch: bool) -> None:
     await wait_for_queue(run.amqp_url, queue_name(run.namespace, "immunization"))
 
 
-def moment_of(value: object) -> datetime | None:
-    """A stored timestamp (a BSON date or an ISO 8601 string) as an aware datetime."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    if not isinstance(value, datetime):
-        return None
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
-
 async def ledger_settled(run: Session, ids: list[str], started_wall: datetime) -> Figures:
     """After timing: how the project's ledger ended, read once from the storage."""
     client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(run.mongodb_url)
@@ -122,20 +116,18 @@ async def ledger_settled(run: Session, ids: list[str], started_wall: datetime) -
         deadline = time.monotonic() + 60
         while True:
             entries = [
-                entry
-                async for entry in client[run.database_name].registrations.find(
-                    {"_id": {"$in": ids}}, {"status": 1, "updated_at": 1}
+                map_to_registration(from_stored(document))
+                async for document in client[run.database_name].registrations.find(
+                    {"_id": {"$in": ids}}
                 )
             ]
-            completed = [e for e in entries if e.get("status") == "completed"]
+            completed = [e for e in entries if e.status == RegistrationStatus.COMPLETED]
             if len(completed) == len(ids) or time.monotonic() > deadline:
                 break
             await asyncio.sleep(0.5)
     finally:
         await client.close()
-    last = max(
-        (moment for e in completed if (moment := moment_of(e.get("updated_at")))), default=None
-    )
+    last = max((e.updated_at for e in completed), default=None)
     seconds = (last - started_wall).total_seconds() if last is not None else None
     return {
         "ledger completed": len(completed),

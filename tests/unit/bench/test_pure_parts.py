@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,7 +9,7 @@ import pytest
 from bench.__main__ import loopback_only
 from bench.plain import Stored, envelope, stored_of
 from bench.processes import usage_of
-from bench.registrations import expected_outcomes, moment_of, requested_event, requests_of
+from bench.registrations import expected_outcomes, requested_event, requests_of
 
 STUDENT = {
     "id": "0b9e4e3c-0d7e-4a6b-9d3e-2f1f3f2b6a01",
@@ -91,16 +89,6 @@ def test_an_invalid_event_is_refused_by_the_contract() -> None:
 
     with pytest.raises(ValueError, match="email"):
         stored_of("student.registered.v1", body)
-
-
-def test_moment_of_reads_bson_dates_and_iso_strings_as_aware_datetimes() -> None:
-    aware = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
-
-    assert moment_of(aware) == aware
-    assert moment_of(aware.replace(tzinfo=None)) == aware
-    assert moment_of(aware.isoformat()) == aware
-    assert moment_of(None) is None
-    assert moment_of(uuid.uuid4()) is None
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
