@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 
 from brokers.loggings import LoggingBroker
+from brokers.metrics import MetricsBroker
 from brokers.queues import (
     Ack,
     DeadLetter,
@@ -16,17 +18,28 @@ from contracts.errors import CategorizedError, ErrorCategory
 
 
 class DeliveryPolicy:
-    """Decides how a failed message is settled and writes one canonical line per message."""
+    """Decides how a failed message is settled; one canonical line and one count per message."""
 
     def __init__(
         self,
         logging_broker: LoggingBroker,
         retry_delays: Sequence[float],
         max_service_retries: int,
+        metrics_broker: MetricsBroker,
+        namespace: str,
     ) -> None:
         self.logging_broker = logging_broker
         self.retry_delays = tuple(retry_delays)
         self.max_service_retries = max_service_retries
+        self.metrics_broker = metrics_broker
+        self.queue_prefix = namespace + "."
+
+    def worker_of(self, message: IncomingMessage) -> str:
+        """The worker a message was delivered to, from its queue's name."""
+        return message.queue.removeprefix(self.queue_prefix)
+
+    def handling(self, message: IncomingMessage) -> AbstractContextManager[object]:
+        return self.metrics_broker.track_in_flight(self.worker_of(message))
 
     def decide(self, message: IncomingMessage, error: Exception) -> Settlement:
         category = error.category if isinstance(error, CategorizedError) else ErrorCategory.SERVICE
@@ -62,6 +75,12 @@ class DeliveryPolicy:
             "duration_ms": round(duration_seconds * 1000, 2),
             "outcome": outcome_of(settlement),
         }
+        self.metrics_broker.observe_message(
+            self.worker_of(message),
+            message.routing_key,
+            outcome_of(settlement).replace("-", "_"),
+            duration_seconds,
+        )
         if error is not None:
             fields["error_type"] = type(error).__name__
             fields["error"] = str(error)

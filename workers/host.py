@@ -11,8 +11,9 @@ from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_delay, w
 
 from brokers.loggings import configure_logging
 from brokers.queues import QueueUnavailableError, WorkerTopology
-from workers.brokers import Brokers, create_brokers, create_logging_broker
+from workers.brokers import Brokers, create_brokers, create_logging_broker, create_metrics_broker
 from workers.delivery_policy import DeliveryPolicy
+from workers.metrics_endpoint import WorkerReadiness, start_metrics_server
 from workers.registry import WORKERS, topology_of
 from workers.settings import Settings
 
@@ -50,14 +51,21 @@ async def run_workers(
     stop = stop or install_stop_signals()
     label = "culdesac-worker-" + ("all" if len(names) == len(WORKERS) else "+".join(names))
     logging = create_logging_broker(label)
-    policy = DeliveryPolicy(logging, settings.retry_delays, settings.max_service_retries)
-    brokers = create_brokers(settings, policy, label, logging)
+    metrics = create_metrics_broker()
+    policy = DeliveryPolicy(
+        logging, settings.retry_delays, settings.max_service_retries, metrics, settings.namespace
+    )
+    brokers = create_brokers(settings, policy, label, logging, metrics)
+    readiness = WorkerReadiness(brokers.queue)
+    metrics_server = start_metrics_server(metrics, readiness, settings.metrics_port)
     await connect_brokers(brokers, topology_of(WORKERS))
     start_workers(names, brokers)
     await brokers.queue.start_consuming()
+    await readiness.consuming_started()
     brokers.logging.info("workers started", workers=list(names), prefetch=settings.prefetch)
     await stop.wait()
     brokers.logging.info("stopping: finishing messages in flight", workers=list(names))
+    await readiness.consuming_stopped()
     try:
         await asyncio.wait_for(brokers.queue.stop_consuming(), settings.shutdown_timeout)
     except TimeoutError:
@@ -65,6 +73,8 @@ async def run_workers(
         brokers.logging.error("in-flight messages did not finish in time; they will come back")  # noqa: TRY400
     await brokers.queue.close()
     await brokers.storage.close()
+    if metrics_server is not None:
+        metrics_server.stop()
     brokers.logging.info("workers stopped", workers=list(names))
 
 

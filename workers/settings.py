@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     max_service_retries: int = Field(default=3, ge=0, le=100)
     shutdown_timeout: float = Field(default=30.0, gt=0)
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    metrics_port: int = Field(default=9464, ge=0, le=65535)
 
     @field_validator("amqp_url")
     @classmethod

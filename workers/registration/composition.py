@@ -22,7 +22,7 @@ def compose_registration_event_processing(brokers: Brokers) -> RegistrationEvent
 
 def compose_registration_processing(brokers: Brokers) -> RegistrationProcessingService:
     registration_service = RegistrationService(brokers.storage, brokers.date_time, brokers.logging)
-    return RegistrationProcessingService(registration_service, brokers.logging)
+    return RegistrationProcessingService(registration_service, brokers.logging, brokers.metrics)
 
 
 def compose_registration_orchestration(brokers: Brokers) -> RegistrationEventOrchestrationService:

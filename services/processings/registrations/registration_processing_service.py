@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from brokers.loggings import LoggingBroker
-from contracts.registrations import ConcernState, ConcernStatus, Registration
+from brokers.metrics import MetricsBroker
+from contracts.registrations import ConcernState, ConcernStatus, Registration, RegistrationStatus
 from contracts.registrations.exceptions.processings import NotFoundRegistrationConcernError
 from services.foundations.registrations import RegistrationService
 from services.processings.registrations.registration_processing_service_exceptions import (
@@ -14,10 +15,14 @@ from services.processings.registrations.registration_processing_service_mappings
 
 class RegistrationProcessingService:
     def __init__(
-        self, registration_service: RegistrationService, logging_broker: LoggingBroker
+        self,
+        registration_service: RegistrationService,
+        logging_broker: LoggingBroker,
+        metrics_broker: MetricsBroker,
     ) -> None:
         self.registration_service = registration_service
         self.logging_broker = logging_broker
+        self.metrics_broker = metrics_broker
 
     @try_catch_registration_processing
     async def ensure_registration_recorded(self, registration: Registration) -> Registration:
@@ -52,7 +57,18 @@ class RegistrationProcessingService:
         status = map_to_overall_status(updated)
         if status is updated.status:
             return updated
-        return await self.registration_service.modify_registration_status(registration_id, status)
+        settled = await self.registration_service.modify_registration_status(
+            registration_id, status
+        )
+        self.count_settled(settled)
+        return settled
+
+    def count_settled(self, registration: Registration) -> None:
+        """Counted once, by the outcome that moved the registration out of pending."""
+        self.metrics_broker.count_registration(registration.status.value)
+        if registration.status is RegistrationStatus.COMPLETED:
+            elapsed = registration.updated_at - registration.created_at
+            self.metrics_broker.observe_registration_completion(elapsed.total_seconds())
 
     @try_catch_registration_processing
     async def retrieve_registration_by_id(self, registration_id: str) -> Registration:

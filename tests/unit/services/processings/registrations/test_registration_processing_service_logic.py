@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from unittest.mock import Mock, call
 
 import pytest
@@ -73,6 +73,7 @@ async def test_should_record_concern_outcome_and_the_status_it_leads_to(
     registration_processing_service: RegistrationProcessingService,
     registration_service: Mock,
     logging_broker: Mock,
+    metrics_broker: Mock,
 ) -> None:
     # given
     input_concern_key = "student"
@@ -87,7 +88,13 @@ async def test_should_record_concern_outcome_and_the_status_it_leads_to(
             "concerns": {**random_registration.concerns, input_concern_key: input_concern_status}
         }
     )
-    status_registration = updated_registration.model_copy(update={"status": expected_status})
+    completion_seconds = faker.pyfloat(min_value=0.01, max_value=600)
+    status_registration = updated_registration.model_copy(
+        update={
+            "status": expected_status,
+            "updated_at": random_registration.created_at + timedelta(seconds=completion_seconds),
+        }
+    )
     registration_service.modify_registration_concern_if_exists.return_value = updated_registration
     registration_service.modify_registration_status.return_value = status_registration
     status_changed = expected_status is not RegistrationStatus.PENDING
@@ -112,6 +119,15 @@ async def test_should_record_concern_outcome_and_the_status_it_leads_to(
         ),
     ]
     assert logging_broker.mock_calls == []
+    # counted once, by the outcome that settled the registration; timed when it completed
+    assert metrics_broker.mock_calls == [
+        *([call.count_registration(expected_status.value)] if status_changed else []),
+        *(
+            [call.observe_registration_completion(pytest.approx(completion_seconds))]
+            if expected_status is RegistrationStatus.COMPLETED
+            else []
+        ),
+    ]
 
 
 async def test_should_not_write_status_again_if_it_did_not_change(
@@ -120,6 +136,7 @@ async def test_should_not_write_status_again_if_it_did_not_change(
     now: datetime,
     registration_processing_service: RegistrationProcessingService,
     registration_service: Mock,
+    metrics_broker: Mock,
 ) -> None:
     # given: a redelivered outcome of a registration completed already
     random_registration = create_random_registration(
@@ -137,6 +154,7 @@ async def test_should_not_write_status_again_if_it_did_not_change(
     assert [name for name, _, _ in registration_service.mock_calls] == [
         "modify_registration_concern_if_exists"
     ]
+    assert metrics_broker.mock_calls == []
 
 
 async def test_should_retrieve_registration_if_exists(
