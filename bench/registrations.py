@@ -27,6 +27,7 @@ async def measure_registrations(amqp_url: str, mongodb_url: str, count: int) -> 
         "CULDESAC_MONGODB_DATABASE": namespace.replace("-", "_"),
         "CULDESAC_NAMESPACE": namespace,
         "CULDESAC_LOG_LEVEL": "WARNING",
+        "CULDESAC_METRICS_PORT": "0",
     }
     processes = [
         subprocess.Popen(  # noqa: ASYNC220, S603 - our own command, started before timing

@@ -53,6 +53,7 @@ async def measure_student(
         "CULDESAC_NAMESPACE": namespace,
         "CULDESAC_PREFETCH": str(prefetch),
         "CULDESAC_LOG_LEVEL": "WARNING",
+        "CULDESAC_METRICS_PORT": "0",
     }
     worker = subprocess.Popen(  # noqa: ASYNC220 - started once, before anything is timed
         [sys.executable, "-m", "workers", "worker", "student"],

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from brokers.metrics.metrics_broker import PrometheusMetricsBroker
 
 Readiness = Callable[[], bool]
-JSON = [("Content-Type", "application/json")]
+# Each answer gets a list of its own: the server appends Content-Length to the one it is given.
+JSON_TYPE = ("Content-Type", "application/json")
 
 
 class QuietRequestHandler(WSGIRequestHandler):
@@ -62,18 +63,18 @@ class MetricsServer:
     def _app(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
         if path == "/healthz":
-            start_response(status_line(HTTPStatus.OK), JSON)
+            start_response(status_line(HTTPStatus.OK), [JSON_TYPE])
             return [b'{"status":"alive"}']
         if path == "/readyz":
             ready = self._readiness()
             start_response(
-                status_line(HTTPStatus.OK if ready else HTTPStatus.SERVICE_UNAVAILABLE), JSON
+                status_line(HTTPStatus.OK if ready else HTTPStatus.SERVICE_UNAVAILABLE), [JSON_TYPE]
             )
             return [b'{"status":"ready"}' if ready else b'{"status":"unavailable"}']
         if path == "/metrics":
             body: Iterable[bytes] = self._metrics_app(environ, start_response)
             return body
-        start_response(status_line(HTTPStatus.NOT_FOUND), JSON)
+        start_response(status_line(HTTPStatus.NOT_FOUND), [JSON_TYPE])
         return [b'{"status":"not found"}']
 
 
