@@ -7,9 +7,6 @@ from services.foundations.registrations import RegistrationService
 from services.processings.registrations.registration_processing_service_exceptions import (
     try_catch_registration_processing,
 )
-from services.processings.registrations.registration_processing_service_mappings import (
-    map_to_overall_status,
-)
 
 
 class RegistrationProcessingService:
@@ -34,25 +31,20 @@ class RegistrationProcessingService:
         concern_key: str,
         state: ConcernState,
         reason: str | None,
-    ) -> Registration:
-        """Set one concern, then the overall status it leads to.
+    ) -> None:
+        """Set one concern; the overall status follows from the concerns whenever it is read.
 
-        Safe under concurrent outcomes: each concern is set atomically and the update returns
-        the document after it, so the last outcome to land sees every concern and writes the
-        final status. A concern the registration was not recorded with is never written.
+        One write by id per outcome, so redelivered and out-of-order outcomes need no
+        read-modify-write. A concern the registration was not recorded with is never written.
         """
-        updated = await self.registration_service.modify_registration_concern_if_exists(
+        recorded = await self.registration_service.modify_registration_concern_if_exists(
             registration_id, concern_key, ConcernStatus(status=state, reason=reason)
         )
-        if updated is None:
+        if not recorded:
             # Rare, so only then a read tells an unknown registration (retrieving it raises
             # not found) from a concern it does not expect. Keys are fixed when it is recorded.
             await self.registration_service.retrieve_registration_by_id(registration_id)
             raise NotFoundRegistrationConcernError(registration_id, concern_key)
-        status = map_to_overall_status(updated)
-        if status is updated.status:
-            return updated
-        return await self.registration_service.modify_registration_status(registration_id, status)
 
     @try_catch_registration_processing
     async def retrieve_registration_by_id(self, registration_id: str) -> Registration:
