@@ -25,6 +25,28 @@ app = typer.Typer(
 topology_app = typer.Typer(help="Declare the RabbitMQ topology.", no_args_is_help=True)
 registration_app = typer.Typer(help="Look up registrations.", no_args_is_help=True)
 app.add_typer(topology_app, name="topology")
+
+
+def print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"culdesac {version('culdesac')}")
+        raise typer.Exit
+
+
+@app.callback()
+def culdesac(
+    _version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Culdesac: event-driven workers in the cul-de-sac manner of The Standard."""
+
+
 app.add_typer(dead_letters_app, name="dead-letters")
 app.add_typer(registration_app, name="registration")
 
@@ -71,6 +93,10 @@ def registration_status(
     registration_id: Annotated[str, typer.Argument(metavar="ID", help="The registration id.")],
 ) -> None:
     """Print a registration's status and each concern's, from the ledger (exit 1 if unknown)."""
+    from contracts.registrations import ConcernState
+    from services.foundations.registrations.registration_service_mappings import (
+        map_to_overall_status,
+    )
     from workers.brokers import create_storage_broker
 
     settings = settings_or_exit()
@@ -87,7 +113,11 @@ def registration_status(
     if registration is None:
         console.print(f"[red]error:[/red] no registration {registration_id!r}")
         raise typer.Exit(1)
-    typer.echo(f"registration {registration_id}: {registration.get('status', 'unknown')}")
+    # The entry stores each concern; the overall status is read from them.
+    status = map_to_overall_status(
+        ConcernState(concern.get("status")) for concern in registration.get("concerns", {}).values()
+    )
+    typer.echo(f"registration {registration_id}: {status}")
     for key, concern in sorted(registration.get("concerns", {}).items()):
         reason = concern.get("reason")
         typer.echo(f"  {key}: {concern.get('status')}" + (f" ({reason})" if reason else ""))
@@ -186,7 +216,7 @@ def schema(
     document: Any = (
         json_schemas()
         if output_format == "jsonschema"
-        else asyncapi_document(load_settings().namespace)
+        else asyncapi_document(settings_or_exit().namespace)
     )
     typer.echo(json.dumps(document, indent=2))
 

@@ -19,8 +19,6 @@ from prometheus_client import (
 
 # Seconds, from a fast local ack to a retry-worthy stall.
 DURATION_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
-# A registration completes after several messages, possibly after retries.
-COMPLETION_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0)
 
 
 class MetricsBroker(Protocol):
@@ -44,11 +42,7 @@ class MetricsBroker(Protocol):
         ...
 
     def count_registration(self, status: str) -> None:
-        """A registration reached ``status`` (accepted, completed, failed)."""
-        ...
-
-    def observe_registration_completion(self, duration_seconds: float) -> None:
-        """From acceptance to completion of one registration."""
+        """A registration reached ``status`` (``accepted`` at the ingress)."""
         ...
 
     def observe_http_request(
@@ -95,14 +89,8 @@ class PrometheusMetricsBroker:
         )
         self._registrations = Counter(
             "culdesac_registrations",
-            "Registrations accepted at the ingress, and settled (completed, failed) by the worker.",
+            "Registrations accepted at the ingress.",
             ("status",),
-            registry=self.registry,
-        )
-        self._registration_completion = Histogram(
-            "culdesac_registration_completion_seconds",
-            "Time from acceptance to completion of a registration.",
-            buckets=COMPLETION_BUCKETS,
             registry=self.registry,
         )
         self._http_requests = Counter(
@@ -137,9 +125,6 @@ class PrometheusMetricsBroker:
 
     def count_registration(self, status: str) -> None:
         self._registrations.labels(status).inc()
-
-    def observe_registration_completion(self, duration_seconds: float) -> None:
-        self._registration_completion.observe(duration_seconds)
 
     def observe_http_request(
         self, route: str, method: str, status: int, duration_seconds: float

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from typing import Any
@@ -23,6 +24,13 @@ class EntityStorageBroker(ABC):
     async def insert(self, collection: str, document: Document) -> Document: ...
 
     @abstractmethod
+    async def insert_or_match(self, collection: str, document: Document) -> None:
+        """Insert, unless a stored document under its id equals it in every field it names.
+
+        Another document under the id raises ``DuplicateKeyError``, as a taken unique field does.
+        """
+
+    @abstractmethod
     async def select_by_id(self, collection: str, document_id: str) -> Document | None: ...
 
     @abstractmethod
@@ -36,7 +44,7 @@ class EntityStorageBroker(ABC):
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
-    ) -> Document | None: ...
+    ) -> bool: ...
 
     async def insert_if_absent(self, collection: str, document: Document) -> Document:
         """Insert, or return what is stored under the document's id already.
@@ -44,15 +52,17 @@ class EntityStorageBroker(ABC):
         Atomic through the store's unique index, so concurrent callers all get the one stored
         document. A clash on another unique field (not the id) still raises.
         """
-        # Insert first: a new document costs one round trip. Callers that mostly find their
-        # document stored already (a registration's student) read it first themselves.
+        # One round trip whether the document is new or stored already as it is (a student every
+        # concern of a registration ensures, the ledger entry both ingress and worker record);
+        # only a stored document that differs, or a lost race, costs a read.
         try:
-            return await self.insert(collection, document)
+            await self.insert_or_match(collection, document)
         except DuplicateKeyError:
             existing = await self.select_by_id(collection, str(document["id"]))
             if existing is None:
                 raise
             return existing
+        return copy.deepcopy(document)
 
     async def insert_student(self, student: Document) -> Document:
         return await self.insert(STUDENTS, student)
@@ -117,7 +127,7 @@ class EntityStorageBroker(ABC):
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
-    ) -> Document | None:
+    ) -> bool:
         return await self.set_fields(
             REGISTRATIONS, registration_id, fields, required_field=required_field
         )

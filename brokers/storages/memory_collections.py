@@ -92,7 +92,7 @@ class MemoryCollection:
         for owner, document in self._documents.items():
             if index.is_taken(document, owner):
                 raise duplicate_key_error(
-                    self.namespace, field, field_value(document, field), find_and_modify=False
+                    self.namespace, field, field_value(document, field), during_update=False
                 )
             index.add(document, owner)
         self._indexes[field] = index
@@ -104,12 +104,33 @@ class MemoryCollection:
         owner = index_key(document[STORED_ID])
         if owner in self._documents:
             raise duplicate_key_error(
-                self.namespace, STORED_ID, document[STORED_ID], find_and_modify=False
+                self.namespace, STORED_ID, document[STORED_ID], during_update=False
             )
-        self._check_unique(document, owner, find_and_modify=False)
+        self._check_unique(document, owner, during_update=False)
         for index in self._indexes.values():
             index.add(document, owner)
         self._documents[owner] = document
+
+    def insert_or_match(self, document: Document) -> None:
+        """Insert, unless the stored document with its ``_id`` equals it in every field it names.
+
+        A stored one that differs raises the duplicate key error an upsert would.
+        """
+        owner = index_key(document[STORED_ID])
+        current = self._documents.get(owner)
+        if current is None:
+            self._check_unique(document, owner, during_update=True)
+            for index in self._indexes.values():
+                index.add(document, owner)
+            self._documents[owner] = document
+            return
+        if any(
+            index_key(field_value(current, key)) != index_key(value)
+            for key, value in document.items()
+        ):
+            raise duplicate_key_error(
+                self.namespace, STORED_ID, document[STORED_ID], during_update=True
+            )
 
     def replace(self, document: Document) -> bool:
         """Put ``document`` in place of the one with its ``_id``; False when there is none."""
@@ -117,19 +138,19 @@ class MemoryCollection:
         current = self._documents.get(owner)
         if current is None:
             return False
-        self._check_unique(document, owner, find_and_modify=True)
+        self._check_unique(document, owner, during_update=True)
         for index in self._indexes.values():
             index.discard(current)
             index.add(document, owner)
         self._documents[owner] = document
         return True
 
-    def _check_unique(self, document: Document, owner: Hashable, *, find_and_modify: bool) -> None:
+    def _check_unique(self, document: Document, owner: Hashable, *, during_update: bool) -> None:
         for field, index in self._indexes.items():
             if index.is_taken(document, owner):
                 raise duplicate_key_error(
                     self.namespace,
                     field,
                     field_value(document, field),
-                    find_and_modify=find_and_modify,
+                    during_update=during_update,
                 )

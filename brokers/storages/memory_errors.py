@@ -22,9 +22,9 @@ CODE_NAMES = {
     IMMUTABLE_FIELD: "ImmutableField",
 }
 
-# How a server prefixes the errors of a findAndModify (replace, set_fields) that failed on a
-# document it had found.
-FIND_AND_MODIFY = "Plan executor error during findAndModify :: caused by :: "
+# How a server prefixes the errors of an update (replace, set_fields, insert_or_match) that
+# failed on a document it had found.
+DURING_UPDATE = "Plan executor error during update :: caused by :: "
 
 
 def shell_repr(value: Any) -> str:
@@ -45,20 +45,22 @@ def shell_repr(value: Any) -> str:
 
 
 def duplicate_key_error(
-    namespace: str, field: str, value: Any, *, find_and_modify: bool
+    namespace: str, field: str, value: Any, *, during_update: bool
 ) -> DuplicateKeyError:
     index = "_id_" if field == "_id" else f"{field}_1"
     message = (
         f"E11000 duplicate key error collection: {namespace} index: {index} "
         f"dup key: {shell_repr({field: value})}"
     )
-    keys = {"keyPattern": {field: 1}, "keyValue": {field: value}}
-    if find_and_modify:
-        message = FIND_AND_MODIFY + message
-        details = {"ok": 0.0, "errmsg": message, "code": DUPLICATE_KEY, **keys}
-        details["codeName"] = CODE_NAMES[DUPLICATE_KEY]
-    else:
-        details = {"index": 0, "code": DUPLICATE_KEY, "errmsg": message, **keys}
+    if during_update:
+        message = DURING_UPDATE + message
+    details = {
+        "index": 0,
+        "code": DUPLICATE_KEY,
+        "errmsg": message,
+        "keyPattern": {field: 1},
+        "keyValue": {field: value},
+    }
     return DuplicateKeyError(message, DUPLICATE_KEY, details)
 
 

@@ -26,7 +26,8 @@ class MemoryStorageBroker(EntityStorageBroker):
 
     Copies go in and out; the same unique indexes are declared by ``initialize()`` and forgotten
     by ``drop_database()``; a taken id or unique field raises the driver's own
-    ``DuplicateKeyError`` (code 11000, ``keyPattern``/``keyValue`` in its details); dotted
+    ``DuplicateKeyError`` (code 11000, ``keyPattern``/``keyValue`` in its details), also when
+    ``insert_or_match`` finds another document under the id, as an upsert does; dotted
     ``set_fields`` follows ``$set``, failing with the server's ``OperationFailure`` codes, and its
     ``required_field`` matches as ``{"$exists": true}`` does.
     No operation awaits, so each one is atomic on the event loop.
@@ -62,6 +63,10 @@ class MemoryStorageBroker(EntityStorageBroker):
         self._created(collection).insert(stored)
         return from_stored(stored)
 
+    async def insert_or_match(self, collection: str, document: Document) -> None:
+        self._ensure_initialized()
+        self._created(collection).insert_or_match(to_stored(document))
+
     async def select_by_id(self, collection: str, document_id: str) -> Document | None:
         found = self._existing(collection)
         stored = None if found is None else found.find(document_id)
@@ -81,18 +86,17 @@ class MemoryStorageBroker(EntityStorageBroker):
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
-    ) -> Document | None:
+    ) -> bool:
         stored_fields = to_stored_fields(fields)
         check_set_paths(stored_fields)
         found = self._existing(collection)
         current = None if found is None else found.find(document_id)
         if found is None or current is None:
-            return None
+            return False
         if required_field is not None and not has_field(current, to_stored_path(required_field)):
-            return None
-        updated = apply_set(current, stored_fields)
-        found.replace(updated)
-        return from_stored(updated)
+            return False
+        found.replace(apply_set(current, stored_fields))
+        return True
 
     def _ensure_initialized(self) -> None:
         if not self._initialized:

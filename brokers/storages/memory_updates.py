@@ -10,8 +10,8 @@ from typing import Any
 from brokers.storages.document_mappings import STORED_ID
 from brokers.storages.memory_errors import (
     CONFLICTING_UPDATE_OPERATORS,
+    DURING_UPDATE,
     EMPTY_FIELD_NAME,
-    FIND_AND_MODIFY,
     IMMUTABLE_FIELD,
     PATH_NOT_VIABLE,
     operation_failure,
@@ -64,14 +64,14 @@ def _set_path(document: Document, path: str, value: Any) -> None:
         ):
             raise operation_failure(
                 PATH_NOT_VIABLE,
-                f"{FIND_AND_MODIFY}Cannot create field '{next_part}' in element "
+                f"{DURING_UPDATE}Cannot create field '{next_part}' in element "
                 f"{{{part}: {shell_repr(child)}}}",
             )
         parent = child
     if parts[0] == STORED_ID and (len(parts) > 1 or document[STORED_ID] != value):
         raise operation_failure(
             IMMUTABLE_FIELD,
-            f"{FIND_AND_MODIFY}Performing an update on the path '{path}' would modify the "
+            f"{DURING_UPDATE}Performing an update on the path '{path}' would modify the "
             f"immutable field '{STORED_ID}'",
         )
     _put(parent, parts[-1], value)

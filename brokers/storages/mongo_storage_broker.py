@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pymongo
-from pymongo import ASCENDING, AsyncMongoClient, ReturnDocument
+from pymongo import ASCENDING, AsyncMongoClient
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import PyMongoError
 
@@ -19,7 +19,11 @@ from brokers.storages.document_mappings import (
     to_stored_path,
 )
 from brokers.storages.entity_storage_broker import EntityStorageBroker
-from brokers.storages.errors import StorageNotInitializedError
+from brokers.storages.errors import (
+    STORAGE_UNAVAILABLE_ERRORS,
+    StorageNotInitializedError,
+    StorageUnavailableError,
+)
 from brokers.storages.storage_broker import UNIQUE_FIELDS, Document
 
 
@@ -40,7 +44,10 @@ class MongoStorageBroker(EntityStorageBroker):
         self._initializing = asyncio.Lock()
 
     async def initialize(self) -> None:
-        """Create the client and the unique indexes; idempotent, all or nothing."""
+        """Create the client and the unique indexes; idempotent, all or nothing.
+
+        Raises ``StorageUnavailableError`` when the server does not answer within ``timeout_ms``.
+        """
         async with self._initializing:
             created = self._client is None
             client = self._client or AsyncMongoClient(
@@ -55,9 +62,11 @@ class MongoStorageBroker(EntityStorageBroker):
                 for collection, fields in UNIQUE_FIELDS.items():
                     for field in fields:
                         await database[collection].create_index([(field, ASCENDING)], unique=True)
-            except BaseException:
+            except BaseException as error:
                 if created:
                     await client.close()
+                if isinstance(error, STORAGE_UNAVAILABLE_ERRORS):
+                    raise StorageUnavailableError(error) from error
                 raise
             self._client = client
 
@@ -89,6 +98,18 @@ class MongoStorageBroker(EntityStorageBroker):
         await self._collection(collection).insert_one(stored)
         return from_stored(stored)
 
+    async def insert_or_match(self, collection: str, document: Document) -> None:
+        stored = to_stored(document)
+        fields = {key: value for key, value in stored.items() if key != STORED_ID}
+        # One upsert by _id: it matches a stored document equal in every field (``$eq``, so a
+        # value is never read as an operator), inserts when the id is free, and raises the
+        # unique index's duplicate key error when another document holds the id.
+        await self._collection(collection).update_one(
+            {key: {"$eq": value} for key, value in stored.items()},
+            {"$setOnInsert": fields or {STORED_ID: stored[STORED_ID]}},
+            upsert=True,
+        )
+
     async def select_by_id(self, collection: str, document_id: str) -> Document | None:
         stored = await self._collection(collection).find_one({STORED_ID: document_id})
         return None if stored is None else from_stored(stored)
@@ -96,10 +117,11 @@ class MongoStorageBroker(EntityStorageBroker):
     async def replace(self, collection: str, document: Document) -> Document | None:
         stored = to_stored(document)
         document_id = stored.pop(STORED_ID)
-        replaced = await self._collection(collection).find_one_and_replace(
-            {STORED_ID: document_id}, stored, return_document=ReturnDocument.AFTER
+        # replace_one by _id, not findAndModify: the replacement is the document after it.
+        replaced = await self._collection(collection).replace_one({STORED_ID: document_id}, stored)
+        return (
+            None if replaced.matched_count == 0 else from_stored({STORED_ID: document_id, **stored})
         )
-        return None if replaced is None else from_stored(replaced)
 
     async def set_fields(
         self,
@@ -108,18 +130,19 @@ class MongoStorageBroker(EntityStorageBroker):
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
-    ) -> Document | None:
+    ) -> bool:
         query: Document = {STORED_ID: document_id}
         if required_field is not None:
             query[to_stored_path(required_field)] = {"$exists": True}
         if not fields:
             # An empty $set is refused by servers older than MongoDB 5.0.
-            stored = await self._collection(collection).find_one(query)
-        else:
-            stored = await self._collection(collection).find_one_and_update(
-                query, {"$set": to_stored_fields(fields)}, return_document=ReturnDocument.AFTER
-            )
-        return None if stored is None else from_stored(stored)
+            found = await self._collection(collection).find_one(query, {STORED_ID: 1})
+            return found is not None
+        # update_one by _id, not findAndModify: some servers scan the collection for the latter.
+        updated = await self._collection(collection).update_one(
+            query, {"$set": to_stored_fields(fields)}
+        )
+        return updated.matched_count > 0
 
     def _connected_client(self) -> AsyncMongoClient[Document]:
         if self._client is None:

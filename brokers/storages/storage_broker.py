@@ -87,9 +87,10 @@ class StorageBroker(Protocol):
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
-    ) -> Document | None:
-        """Set the given (possibly dotted) fields atomically; returns the updated document.
+    ) -> bool:
+        """Set the given (possibly dotted) fields atomically, by id; whether it was written.
 
-        None when there is no such registration, or when ``required_field`` (a dotted path) is
-        given and the registration lacks it: then nothing is written.
+        False when there is no such registration, or when ``required_field`` (a dotted path) is
+        given and the registration lacks it: then nothing is written. One update by id, whose
+        cost does not grow with the collection; the document after it is not read back.
         """

@@ -86,14 +86,17 @@ async def test_should_count_in_every_process_exactly_the_messages_of_n_registrat
     async with httpx.AsyncClient(base_url=ingress_url, timeout=30) as client:
         responses = [await client.post(POST_ROUTE, json=body) for body in requests]
         ids = [response.json()["registration_id"] for response in responses]
-        for registration_id in ids:
-            await client.get(f"/v1/registrations/{registration_id}")
+        reads: list[int] = []
 
-    async def all_counted() -> bool:
-        found = await scrape(registration_url)
-        return value(found, "culdesac_registrations_total", status="completed") >= REGISTRATIONS
+        async def all_completed() -> bool:
+            for registration_id in ids:
+                found = await client.get(f"/v1/registrations/{registration_id}")
+                reads.append(found.status_code)
+                if found.json()["status"] != "completed":
+                    return False
+            return True
 
-    await eventually(all_counted, within=120, what="every registration to be counted complete")
+        await eventually(all_completed, within=120, what="every registration to complete")
     registration, concern, ingress = [
         await scrape(url) for url in (registration_url, concerns_url, ingress_url)
     ]
@@ -113,7 +116,8 @@ async def test_should_count_in_every_process_exactly_the_messages_of_n_registrat
         value(
             ingress, "culdesac_http_requests_total", route=status_route, method="GET", status="200"
         )
-        == REGISTRATIONS
+        == reads.count(httpx.codes.OK)
+        == len(reads)
     )
     assert (
         value(
@@ -135,11 +139,6 @@ async def test_should_count_in_every_process_exactly_the_messages_of_n_registrat
             value(registration, "culdesac_publish_duration_seconds_count", event_type=event_type)
             == expected
         ), event_type
-    assert value(registration, "culdesac_registrations_total", status="completed") == (
-        REGISTRATIONS
-    )
-    assert value(registration, "culdesac_registrations_total", status="failed") == 0
-    assert value(registration, "culdesac_registration_completion_seconds_count") == REGISTRATIONS
     assert value(registration, "culdesac_messages_in_flight", worker="registration") == 0
     # the concern workers: each concern event handled once, and an outcome published for it
     for event_type, expected in concerns.items():

@@ -14,6 +14,11 @@ from typing import Any
 
 from pymongo import AsyncMongoClient
 
+from contracts.registrations import ConcernState
+from services.foundations.registrations.registration_service_mappings import (
+    map_to_overall_status,
+)
+
 PER_STUDENT = ("guardians", "contacts", "library_cards", "immunizations")
 COLLECTIONS = ("students", *PER_STUDENT, "registrations")
 
@@ -54,6 +59,12 @@ def expected_per_student(request: Mapping[str, Any]) -> dict[str, int]:
     }
 
 
+def status_of(entry: Mapping[str, Any]) -> str:
+    """A ledger entry's overall status, read from its concerns as the service reads it."""
+    concerns: Mapping[str, Mapping[str, Any]] = entry.get("concerns", {})
+    return map_to_overall_status(ConcernState(c["status"]) for c in concerns.values()).value
+
+
 class StoredDocuments:
     """A plain PyMongo client on the scenario's database, as any reader would use."""
 
@@ -68,9 +79,10 @@ class StoredDocuments:
 
     async def completed(self, registration_ids: Collection[str]) -> int:
         """How many of the registrations the ledger shows as completed right now."""
-        return await self._database.registrations.count_documents(
-            {"_id": {"$in": list(registration_ids)}, "status": "completed"}
-        )
+        entries = await self._database.registrations.find(
+            {"_id": {"$in": list(registration_ids)}}, {"concerns": 1}
+        ).to_list()
+        return sum(1 for entry in entries if status_of(entry) == "completed")
 
     async def snapshot(self) -> StoredSnapshot:
         ids_by_email: dict[str, list[str]] = {}
@@ -83,11 +95,11 @@ class StoredDocuments:
             )
             for name in PER_STUDENT
         }
-        registrations = await self._database.registrations.find({}, {"status": 1}).to_list()
+        registrations = await self._database.registrations.find({}, {"concerns": 1}).to_list()
         return StoredSnapshot(
             ids_by_email,
             per_student,
-            {str(document["_id"]): str(document.get("status")) for document in registrations},
+            {str(document["_id"]): status_of(document) for document in registrations},
         )
 
     async def reconcile(

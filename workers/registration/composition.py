@@ -22,7 +22,7 @@ def compose_registration_event_processing(brokers: Brokers) -> RegistrationEvent
 
 def compose_registration_processing(brokers: Brokers) -> RegistrationProcessingService:
     registration_service = RegistrationService(brokers.storage, brokers.date_time, brokers.logging)
-    return RegistrationProcessingService(registration_service, brokers.logging, brokers.metrics)
+    return RegistrationProcessingService(registration_service, brokers.logging)
 
 
 def compose_registration_orchestration(brokers: Brokers) -> RegistrationEventOrchestrationService:
@@ -39,6 +39,7 @@ def compose_registration_acceptance(brokers: Brokers) -> RegistrationAcceptanceO
         compose_registration_event_processing(brokers),
         compose_registration_processing(brokers),
         brokers.identifier,
+        brokers.date_time,
         brokers.logging,
     )
 

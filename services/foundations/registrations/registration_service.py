@@ -3,7 +3,7 @@ from __future__ import annotations
 from brokers.datetimes import DateTimeBroker
 from brokers.loggings import LoggingBroker
 from brokers.storages import StorageBroker
-from contracts.registrations import ConcernStatus, Registration, RegistrationStatus
+from contracts.registrations import ConcernStatus, Registration
 from contracts.registrations.exceptions.foundations import NotFoundRegistrationError
 from services.foundations.registrations.registration_service_exceptions import (
     try_catch_registration,
@@ -13,7 +13,6 @@ from services.foundations.registrations.registration_service_mappings import (
     map_to_concern_path,
     map_to_document,
     map_to_registration,
-    map_to_status_fields,
 )
 from services.foundations.registrations.registration_service_validations import (
     validate_concern_key,
@@ -23,7 +22,10 @@ from services.foundations.registrations.registration_service_validations import 
 
 
 class RegistrationService:
-    """The registration ledger: one document per registration, updated field by field."""
+    """The registration ledger: one document per registration, updated concern by concern.
+
+    The overall status is not stored: it is read from the concerns (see the mappings).
+    """
 
     def __init__(
         self,
@@ -61,32 +63,18 @@ class RegistrationService:
     @try_catch_registration
     async def modify_registration_concern_if_exists(
         self, registration_id: str, concern_key: str, concern_status: ConcernStatus
-    ) -> Registration | None:
-        """Set one concern the registration has, atomically; returns the registration after it.
+    ) -> bool:
+        """Set one concern the registration has, atomically, by id; whether it was written.
 
-        None when there is no such registration, or it has no such concern: nothing is written
+        False when there is no such registration, or it has no such concern: nothing is written
         then, so the ledger keeps only the concerns it was recorded with.
         """
         validate_registration_id(registration_id)
         validate_concern_key(concern_key)
-        stored = await self.storage_broker.update_registration_fields(
+        return await self.storage_broker.update_registration_fields(
             registration_id,
             map_to_concern_fields(
                 concern_key, concern_status, self.date_time_broker.get_current_date_time()
             ),
             required_field=map_to_concern_path(concern_key),
         )
-        return None if stored is None else map_to_registration(stored)
-
-    @try_catch_registration
-    async def modify_registration_status(
-        self, registration_id: str, status: RegistrationStatus
-    ) -> Registration:
-        validate_registration_id(registration_id)
-        stored = await self.storage_broker.update_registration_fields(
-            registration_id,
-            map_to_status_fields(status, self.date_time_broker.get_current_date_time()),
-        )
-        if stored is None:
-            raise NotFoundRegistrationError(registration_id)
-        return map_to_registration(stored)

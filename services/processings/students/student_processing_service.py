@@ -20,11 +20,9 @@ class StudentProcessingService:
 
         Safe under concurrency: several workers may ensure the same student at once.
         """
-        # Every concern of a registration ensures its student, so it is mostly stored already:
-        # one read answers then. Adding if absent settles the race of the first ones.
-        stored = await self.student_service.retrieve_student_if_exists(student.id)
-        if stored is None:
-            stored = await self.student_service.add_student_if_absent(student)
+        # One round trip whether the student is new or stored already as it is: the add is an
+        # insert-if-absent through the unique index that reads only on a duplicate key.
+        stored = await self.student_service.add_student_if_absent(student)
         if stored != student:
             raise ConflictingStudentError(student.id)
         return stored

@@ -266,14 +266,14 @@ async def test_should_update_registration_fields(
     )
 
     # then
-    assert actual_registration == expected_registration
+    assert actual_registration is True
     selected_registration = await storage_broker.select_registration_by_id(
         stored_registration["id"]
     )
     assert selected_registration == expected_registration
 
 
-async def test_should_return_none_on_update_registration_fields_if_registration_is_absent(
+async def test_should_return_false_on_update_registration_fields_if_registration_is_absent(
     storage_broker: StorageBroker, faker: Faker
 ) -> None:
     # given
@@ -285,7 +285,7 @@ async def test_should_return_none_on_update_registration_fields_if_registration_
     )
 
     # then
-    assert actual_registration is None
+    assert actual_registration is False
     assert await storage_broker.count_documents("registrations") == 0
 
 

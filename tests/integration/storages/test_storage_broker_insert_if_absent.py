@@ -65,6 +65,26 @@ async def test_should_return_the_stored_entity_if_the_id_is_taken(
     assert await storage_broker.count_documents(entity.collection) == 1
 
 
+@by_entity
+async def test_should_return_the_stored_entity_if_an_equal_one_is_stored(
+    storage_broker: StorageBroker, entity: Entity, faker: Faker
+) -> None:
+    # given
+    stored_document = entity.create_random(faker)
+    await entity.insert(storage_broker, stored_document)
+    input_document = copy.deepcopy(stored_document)
+    expected_document = copy.deepcopy(stored_document)
+
+    # when
+    actual_document = await entity.insert_if_absent(storage_broker, input_document)
+
+    # then
+    assert actual_document == expected_document
+    assert actual_document is not input_document
+    assert await entity.select_by_id(storage_broker, stored_document["id"]) == expected_document
+    assert await storage_broker.count_documents(entity.collection) == 1
+
+
 @pytest.mark.parametrize(("entity", "field"), UNIQUE_KEYS)
 async def test_should_raise_if_another_unique_field_is_taken(
     storage_broker: StorageBroker, entity: Entity, field: str, faker: Faker

@@ -36,14 +36,14 @@ async def test_should_update_registration_fields_if_required_field_exists(
     )
 
     # then
-    assert actual_registration == expected_registration
+    assert actual_registration is True
     selected_registration = await storage_broker.select_registration_by_id(
         stored_registration["id"]
     )
     assert selected_registration == expected_registration
 
 
-async def test_should_return_none_and_write_nothing_if_required_field_is_absent(
+async def test_should_return_false_and_write_nothing_if_required_field_is_absent(
     storage_broker: StorageBroker, faker: Faker
 ) -> None:
     # given
@@ -59,14 +59,14 @@ async def test_should_return_none_and_write_nothing_if_required_field_is_absent(
     )
 
     # then
-    assert actual_registration is None
+    assert actual_registration is False
     selected_registration = await storage_broker.select_registration_by_id(
         stored_registration["id"]
     )
     assert selected_registration == stored_registration
 
 
-async def test_should_return_none_on_update_with_required_field_if_registration_is_absent(
+async def test_should_return_false_on_update_with_required_field_if_registration_is_absent(
     storage_broker: StorageBroker, faker: Faker
 ) -> None:
     # given
@@ -78,7 +78,7 @@ async def test_should_return_none_on_update_with_required_field_if_registration_
     )
 
     # then
-    assert actual_registration is None
+    assert actual_registration is False
     assert await storage_broker.count_documents("registrations") == 0
 
 
@@ -115,7 +115,13 @@ async def test_should_match_required_field_as_exists_does(
     )
 
     # then
-    assert actual_registration == (expected_registration if expected_match else None)
+    assert actual_registration is expected_match
+    selected_registration = await storage_broker.select_registration_by_id(
+        stored_registration["id"]
+    )
+    assert selected_registration == (
+        expected_registration if expected_match else stored_registration
+    )
 
 
 @pytest.mark.parametrize(
@@ -141,4 +147,8 @@ async def test_should_select_on_empty_update_only_if_required_field_exists(
     )
 
     # then
-    assert actual_registration == (stored_registration if expected_registration_found else None)
+    assert actual_registration is expected_registration_found
+    selected_registration = await storage_broker.select_registration_by_id(
+        stored_registration["id"]
+    )
+    assert selected_registration == stored_registration

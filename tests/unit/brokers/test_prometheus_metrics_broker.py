@@ -26,8 +26,7 @@ def test_should_count_in_a_registry_of_its_own() -> None:
     # when
     broker.observe_message("student", "student.registered.v1", "ack", 0.01)
     broker.observe_message("student", "student.registered.v1", "ack", 0.02)
-    broker.count_registration("completed")
-    broker.observe_registration_completion(1.5)
+    broker.count_registration("accepted")
     with broker.track_in_flight("student"):
         in_flight = samples(broker)[("culdesac_messages_in_flight", (("worker", "student"),))]
 
@@ -37,8 +36,7 @@ def test_should_count_in_a_registry_of_its_own() -> None:
     assert found[("culdesac_messages_total", labels)] == 2
     duration_labels = (("event_type", "student.registered.v1"), ("worker", "student"))
     assert found[("culdesac_message_duration_seconds_count", duration_labels)] == 2
-    assert found[("culdesac_registrations_total", (("status", "completed"),))] == 1
-    assert found[("culdesac_registration_completion_seconds_sum", ())] == 1.5
+    assert found[("culdesac_registrations_total", (("status", "accepted"),))] == 1
     assert in_flight == 1
     assert found[("culdesac_messages_in_flight", (("worker", "student"),))] == 0
     assert not any(name == "culdesac_messages_total" for name, _ in samples(other))
@@ -56,7 +54,7 @@ def status_of(url: str) -> int:
 def test_should_serve_metrics_health_and_readiness(ready: bool, expected_status: int) -> None:
     # given
     broker = PrometheusMetricsBroker()
-    broker.count_registration("failed")
+    broker.count_registration("accepted")
     server = MetricsServer(broker, lambda: ready)
     server.start("127.0.0.1", 0)
     url = f"http://127.0.0.1:{server.port}"
@@ -71,6 +69,6 @@ def test_should_serve_metrics_health_and_readiness(ready: bool, expected_status:
         server.stop()
 
     # then
-    assert 'culdesac_registrations_total{status="failed"} 1.0' in metrics
+    assert 'culdesac_registrations_total{status="accepted"} 1.0' in metrics
     assert health == 200
     assert readiness == expected_status

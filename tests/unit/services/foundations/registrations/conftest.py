@@ -89,10 +89,12 @@ def create_random_registration(
 
 
 def create_registration_document(registration: Registration) -> Document:
-    """The document the storage broker keeps for ``registration``: JSON values, keyed by ``id``."""
+    """The document the storage broker keeps for ``registration``: JSON values, keyed by ``id``.
+
+    No overall status: it is read from the concerns.
+    """
     return {
         "id": registration.id,
-        "status": registration.status.value,
         "student_id": registration.student_id,
         "concerns": {
             key: {"status": concern.status.value, "reason": concern.reason}

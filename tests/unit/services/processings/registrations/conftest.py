@@ -5,7 +5,6 @@ from unittest.mock import Mock, create_autospec
 import pytest
 
 from brokers.loggings import LoggingBroker
-from brokers.metrics import MetricsBroker
 from services.foundations.registrations import RegistrationService
 from services.processings.registrations import RegistrationProcessingService
 
@@ -23,13 +22,7 @@ def logging_broker() -> Mock:
 
 
 @pytest.fixture
-def metrics_broker() -> Mock:
-    mock: Mock = create_autospec(MetricsBroker, instance=True, spec_set=True)
-    return mock
-
-
-@pytest.fixture
 def registration_processing_service(
-    registration_service: Mock, logging_broker: Mock, metrics_broker: Mock
+    registration_service: Mock, logging_broker: Mock
 ) -> RegistrationProcessingService:
-    return RegistrationProcessingService(registration_service, logging_broker, metrics_broker)
+    return RegistrationProcessingService(registration_service, logging_broker)

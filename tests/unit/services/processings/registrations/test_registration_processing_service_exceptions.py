@@ -62,7 +62,7 @@ def arrange_failure(
     if failing_call == "modify":
         registration_service.modify_registration_concern_if_exists.side_effect = error
         return [modify_call]
-    registration_service.modify_registration_concern_if_exists.return_value = None
+    registration_service.modify_registration_concern_if_exists.return_value = False
     registration_service.retrieve_registration_by_id.side_effect = error
     return [modify_call, call.retrieve_registration_by_id(input_registration_id)]
 

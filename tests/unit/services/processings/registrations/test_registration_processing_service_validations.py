@@ -28,7 +28,7 @@ async def test_should_raise_validation_error_on_record_if_concern_is_not_expecte
     # given: a guardian this registration never had
     random_registration = create_random_registration(faker, now)
     input_concern_key = concern_key(Concern.GUARDIAN, create_random_id(faker))
-    registration_service.modify_registration_concern_if_exists.return_value = None
+    registration_service.modify_registration_concern_if_exists.return_value = False
     registration_service.retrieve_registration_by_id.return_value = random_registration
     expected_error = RegistrationProcessingValidationError(
         NotFoundRegistrationConcernError(random_registration.id, input_concern_key)

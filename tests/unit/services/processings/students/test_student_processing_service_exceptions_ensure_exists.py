@@ -32,23 +32,11 @@ from tests.unit.services.conftest import (
     create_random_student,
 )
 
-# Which call of the student service fails: the read first, or the add after finding nothing.
-FAILING_CALLS = ["retrieve", "add"]
 
-
-def arrange_failure(
-    student_service: Mock, input_student: Student, failing_call: str, error: Exception
-) -> list[_Call]:
-    """Make ``failing_call`` raise ``error``; returns the calls expected up to it."""
-    if failing_call == "retrieve":
-        student_service.retrieve_student_if_exists.side_effect = error
-        return [call.retrieve_student_if_exists(input_student.id)]
-    student_service.retrieve_student_if_exists.return_value = None
+def arrange_failure(student_service: Mock, input_student: Student, error: Exception) -> list[_Call]:
+    """Make the add raise ``error``; returns the calls expected up to it."""
     student_service.add_student_if_absent.side_effect = error
-    return [
-        call.retrieve_student_if_exists(input_student.id),
-        call.add_student_if_absent(input_student),
-    ]
+    return [call.add_student_if_absent(input_student)]
 
 
 # A refused input below is this service's dependency validation; the localized error stays.
@@ -64,13 +52,11 @@ DEPENDENCY_VALIDATION_ERRORS = [
 ]
 
 
-@pytest.mark.parametrize("failing_call", FAILING_CALLS)
 @pytest.mark.parametrize("create_student_error", DEPENDENCY_VALIDATION_ERRORS)
 async def test_should_raise_dependency_validation_error_on_ensure_exists_if_refused_and_log_it(
     *,
     faker: Faker,
     now: datetime,
-    failing_call: str,
     create_student_error: Callable[[str], CategorizedError],
     student_processing_service: StudentProcessingService,
     student_service: Mock,
@@ -80,7 +66,7 @@ async def test_should_raise_dependency_validation_error_on_ensure_exists_if_refu
     random_student = create_random_student(faker, now.date())
     input_student = random_student
     student_error = create_student_error(create_random_message(faker))
-    expected_calls = arrange_failure(student_service, input_student, failing_call, student_error)
+    expected_calls = arrange_failure(student_service, input_student, student_error)
     expected_dependency_validation_error = StudentProcessingDependencyValidationError(
         student_error.inner_error
     )
@@ -98,12 +84,10 @@ async def test_should_raise_dependency_validation_error_on_ensure_exists_if_refu
     ]
 
 
-@pytest.mark.parametrize("failing_call", FAILING_CALLS)
 async def test_should_raise_dependency_error_on_ensure_exists_if_dependency_error_occurs_and_log_it(
     *,
     faker: Faker,
     now: datetime,
-    failing_call: str,
     student_processing_service: StudentProcessingService,
     student_service: Mock,
     logging_broker: Mock,
@@ -113,9 +97,7 @@ async def test_should_raise_dependency_error_on_ensure_exists_if_dependency_erro
     input_student = random_student
     failed_storage_error = FailedStudentStorageError(create_random_message(faker))
     student_dependency_error = StudentDependencyError(failed_storage_error)
-    expected_calls = arrange_failure(
-        student_service, input_student, failing_call, student_dependency_error
-    )
+    expected_calls = arrange_failure(student_service, input_student, student_dependency_error)
     expected_dependency_error = StudentProcessingDependencyError(failed_storage_error)
 
     # when
@@ -141,7 +123,6 @@ def create_unexpected_error(message: str) -> tuple[Exception, LocalizedError]:
     return unexpected_error, FailedStudentProcessingServiceError(str(unexpected_error))
 
 
-@pytest.mark.parametrize("failing_call", FAILING_CALLS)
 @pytest.mark.parametrize(
     "create_error_and_inner_error",
     [
@@ -153,7 +134,6 @@ async def test_should_raise_service_error_on_ensure_exists_if_service_error_occu
     *,
     faker: Faker,
     now: datetime,
-    failing_call: str,
     create_error_and_inner_error: Callable[[str], tuple[Exception, LocalizedError]],
     student_processing_service: StudentProcessingService,
     student_service: Mock,
@@ -163,7 +143,7 @@ async def test_should_raise_service_error_on_ensure_exists_if_service_error_occu
     random_student = create_random_student(faker, now.date())
     input_student = random_student
     service_error, inner_error = create_error_and_inner_error(create_random_message(faker))
-    expected_calls = arrange_failure(student_service, input_student, failing_call, service_error)
+    expected_calls = arrange_failure(student_service, input_student, service_error)
     expected_service_error = StudentProcessingServiceError(inner_error)
 
     # when

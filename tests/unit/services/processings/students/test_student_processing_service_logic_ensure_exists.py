@@ -9,30 +9,6 @@ from services.processings.students import StudentProcessingService
 from tests.unit.services.conftest import create_random_student
 
 
-async def test_should_ensure_student_exists_if_stored_already(
-    *,
-    faker: Faker,
-    now: datetime,
-    student_processing_service: StudentProcessingService,
-    student_service: Mock,
-    logging_broker: Mock,
-) -> None:
-    # given
-    random_student = create_random_student(faker, now.date())
-    input_student = random_student
-    stored_student = input_student.model_copy(deep=True)
-    expected_student = stored_student.model_copy(deep=True)
-    student_service.retrieve_student_if_exists.return_value = stored_student
-
-    # when
-    actual_student = await student_processing_service.ensure_student_exists(input_student)
-
-    # then: one read answers, nothing is written
-    assert actual_student == expected_student
-    assert student_service.mock_calls == [call.retrieve_student_if_exists(input_student.id)]
-    assert logging_broker.mock_calls == []
-
-
 async def test_should_ensure_student_exists_by_adding_it_if_absent(
     *,
     faker: Faker,
@@ -41,21 +17,17 @@ async def test_should_ensure_student_exists_by_adding_it_if_absent(
     student_service: Mock,
     logging_broker: Mock,
 ) -> None:
-    # given
+    # given: new, or stored already with the same details, the add answers alike
     random_student = create_random_student(faker, now.date())
     input_student = random_student
     stored_student = input_student.model_copy(deep=True)
     expected_student = stored_student.model_copy(deep=True)
-    student_service.retrieve_student_if_exists.return_value = None
     student_service.add_student_if_absent.return_value = stored_student
 
     # when
     actual_student = await student_processing_service.ensure_student_exists(input_student)
 
-    # then: the read comes first (the data does not force it), the add only when absent
+    # then: one call, no read before it
     assert actual_student == expected_student
-    assert student_service.mock_calls == [
-        call.retrieve_student_if_exists(input_student.id),
-        call.add_student_if_absent(input_student),
-    ]
+    assert student_service.mock_calls == [call.add_student_if_absent(input_student)]
     assert logging_broker.mock_calls == []
