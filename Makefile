@@ -38,7 +38,7 @@ fmt: install
 	$(RUN) ruff check --fix .
 
 bench: install
-	$(RUN) python -m bench
+	$(RUN) python -m bench $(BENCH_ARGS)
 
 up:
 	docker compose up --build -d

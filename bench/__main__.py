@@ -1,15 +1,21 @@
-"""``python -m bench`` (``make bench``): end-to-end figures of worker processes on real services.
+"""``python -m bench`` (``make bench``): the project beside plain baselines, on the same services.
 
-Two scenarios, each against the RabbitMQ at ``CULDESAC_AMQP_URL`` (default 127.0.0.1:5672) and
-the MongoDB at ``CULDESAC_MONGODB_URL`` (default: a SecantusDB started for the run):
+Everything runs against the RabbitMQ at ``CULDESAC_AMQP_URL`` (default 127.0.0.1:5672) and the
+MongoDB at ``CULDESAC_MONGODB_URL`` (default: a SecantusDB started for the run), each run in its
+own namespace and database, every consumer in its own process:
 
-- ``student``: ``culdesac worker student`` alone; N student events from a plain AMQP client;
-  messages per second until every student is stored.
-- ``registrations``: ``culdesac worker --all`` and ``culdesac ingress``; N registrations posted
-  over HTTP; registrations per second and accept→completed latency from the ledger.
+- ``student``: N ``student.registered.v1`` events to ``culdesac worker student`` (prefetch 32),
+  to a plain aio-pika + PyMongo consumer (validate, insert_one, confirmed outcome publish, ack;
+  prefetch 32) and to the same with insert_many micro-batches (≤ 100 within 5 ms, prefetch 128).
+- ``registrations``: N ``registration.requested.v1`` events at once to ``culdesac worker --all``
+  and to a plain 5-queue fan-out (with and without micro-batches); then an open loop at half the
+  project's measured rate, through ``culdesac ingress`` for the project.
 
-``--save FILE`` keeps a run's figures; ``--baseline FILE`` prints them side by side with an
-earlier run and the ratio of each.
+Completion is watched from outside: a private queue bound to the events exchange sees every
+outcome event, so nothing polls the system while it is timed. Figures are medians of --runs runs;
+storage commands come from the server's serverStatus opcounters; CPU and peak RSS from /proc.
+
+``--save FILE`` keeps a run's figures as JSON; ``--baseline FILE`` prints them beside a saved run.
 """
 
 from __future__ import annotations
@@ -18,63 +24,169 @@ import argparse
 import asyncio
 import json
 import os
+from collections.abc import Callable, Coroutine
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from rich.console import Console
 from rich.table import Table
 
-from bench.registrations import measure_registrations
+from bench.figures import Figures, median_figures, ratio, shown, side_by_side
+from bench.registrations import measure_open_loop, measure_registrations
 from bench.student import measure_student
-from tests.backing_services import LOCAL_AMQP_URL, secantus_server
+from tests.backing_services import (
+    LOCAL_AMQP_URL,
+    port_answers,
+    secantus_executable,
+    secantus_server,
+)
 
 SCENARIOS = ("student", "registrations")
+PIPELINES = ("project", "plain", "plain-batch")
+Results = dict[str, dict[str, Figures]]
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
+def parser() -> argparse.ArgumentParser:
+    arguments = argparse.ArgumentParser(
         prog="python -m bench",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--scenario", choices=(*SCENARIOS, "all"), default="all")
-    parser.add_argument("--students", type=int, default=2000, help="student events to publish")
-    parser.add_argument("--registrations", type=int, default=300, help="registrations to post")
-    parser.add_argument("--save", type=Path, help="write this run's figures to a JSON file")
-    parser.add_argument("--baseline", type=Path, help="compare with a run saved by --save")
-    arguments = parser.parse_args()
+    arguments.add_argument("--scenario", choices=(*SCENARIOS, "all"), default="all")
+    arguments.add_argument("--students", type=int, default=2000, help="student events per run")
+    arguments.add_argument("--registrations", type=int, default=300, help="registrations per run")
+    arguments.add_argument("--runs", type=int, default=3, help="runs of each; medians are shown")
+    arguments.add_argument(
+        "--open-loop-seconds", type=float, default=20, help="length of the open-loop phase"
+    )
+    arguments.add_argument("--save", type=Path, help="write this run's figures to a JSON file")
+    arguments.add_argument("--baseline", type=Path, help="compare with a run saved by --save")
+    return arguments
+
+
+def medians(
+    runs: int, measure: Callable[[str], Coroutine[Any, Any, Figures]]
+) -> dict[str, Figures]:
+    """Each pipeline ``runs`` times, interleaved so that noise falls on all of them alike."""
+    collected: dict[str, list[Figures]] = {pipeline: [] for pipeline in PIPELINES}
+    for _ in range(runs):
+        for pipeline in PIPELINES:
+            collected[pipeline].append(asyncio.run(measure(pipeline)))
+    return {pipeline: median_figures(figures) for pipeline, figures in collected.items()}
+
+
+def loopback_only(url: str) -> str:
+    """The URL when every host it names is this machine's loopback; else exit with one line."""
+    hosts = [
+        (part.rsplit("@", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0] or "127.0.0.1")
+        for part in url.split("://", 1)[-1].split(",")
+    ]
+    if all(host in LOOPBACK_HOSTS for host in hosts):
+        return url
+    raise SystemExit(f"error: the benchmark loads only services on 127.0.0.1, not {hosts}")
+
+
+def main() -> None:
+    arguments = parser().parse_args()
     chosen = SCENARIOS if arguments.scenario == "all" else (arguments.scenario,)
-    amqp_url = os.environ.get("CULDESAC_AMQP_URL", LOCAL_AMQP_URL)
-    results: dict[str, dict[str, Any]] = {}
+    amqp_url = loopback_only(os.environ.get("CULDESAC_AMQP_URL", LOCAL_AMQP_URL))
+    if not port_answers(
+        urlsplit(amqp_url).hostname or "127.0.0.1", urlsplit(amqp_url).port or 5672
+    ):
+        raise SystemExit(
+            "error: no RabbitMQ answers at CULDESAC_AMQP_URL (default 127.0.0.1:5672); "
+            "start one (rabbitmq-server -detached) and run again"
+        )
+    if os.environ.get("CULDESAC_MONGODB_URL") is None and secantus_executable() is None:
+        raise SystemExit(
+            "error: no MongoDB: set CULDESAC_MONGODB_URL or install the dev dependencies "
+            "(make install) for SecantusDB"
+        )
+    results: Results = {}
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=120)
     with ExitStack() as stack:
-        mongodb_url = os.environ.get("CULDESAC_MONGODB_URL") or stack.enter_context(
-            secantus_server()
+        mongodb_url = loopback_only(
+            os.environ.get("CULDESAC_MONGODB_URL") or stack.enter_context(secantus_server())
         )
         if "student" in chosen:
-            results["student"] = asyncio.run(
-                measure_student(amqp_url, mongodb_url, arguments.students, 32)
+            console.print(f"student: {arguments.students} events, {arguments.runs} runs")
+            results["student"] = medians(
+                arguments.runs,
+                lambda pipeline: measure_student(
+                    amqp_url, mongodb_url, arguments.students, pipeline
+                ),
             )
         if "registrations" in chosen:
-            results["registrations"] = asyncio.run(
-                measure_registrations(amqp_url, mongodb_url, arguments.registrations)
+            console.print(f"registrations: {arguments.registrations} each, {arguments.runs} runs")
+            results["registrations"] = medians(
+                arguments.runs,
+                lambda pipeline: measure_registrations(
+                    amqp_url, mongodb_url, arguments.registrations, pipeline
+                ),
             )
-    baseline = json.loads(arguments.baseline.read_text()) if arguments.baseline else {}
-    Console().print(report(results, baseline))
+            maximum = results["registrations"]["project"].get("registrations per second")
+            rate = max(1.0, float(maximum or 0) / 2)
+            console.print(
+                f"open loop: {rate:.1f} registrations/s for {arguments.open_loop_seconds} s …"
+            )
+            results["open loop"] = {
+                pipeline: asyncio.run(
+                    measure_open_loop(
+                        amqp_url, mongodb_url, pipeline, rate, arguments.open_loop_seconds
+                    )
+                )
+                for pipeline in PIPELINES
+            }
+    for scenario, pipelines in results.items():
+        console.print(side_by_side_table(scenario, pipelines))
+    if arguments.baseline:
+        console.print(saved_table(results, json.loads(arguments.baseline.read_text())))
     if arguments.save:
         arguments.save.parent.mkdir(parents=True, exist_ok=True)
-        arguments.save.write_text(json.dumps(results, indent=2))
+        arguments.save.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
 
 
-def report(results: dict[str, dict[str, Any]], baseline: dict[str, dict[str, Any]]) -> Table:
-    table = Table(title="culdesac bench")
-    for column in ("scenario", "figure", "this run", "baseline", "ratio"):
-        table.add_column(column, justify="left" if column in ("scenario", "figure") else "right")
-    for scenario, figures in results.items():
-        for name, value in figures.items():
-            before = baseline.get(scenario, {}).get(name)
-            ratio = f"x{value / before:.2f}" if isinstance(before, int | float) and before else ""
-            table.add_row(scenario, name, str(value), "" if before is None else str(before), ratio)
+def side_by_side_table(scenario: str, pipelines: dict[str, Figures]) -> Table:
+    table = Table(title=f"{scenario}: project beside plain aio-pika + PyMongo (medians)")
+    for column in ("figure", "project", "plain", "ratio", "plain + batches", "ratio"):
+        table.add_column(column, justify="left" if column == "figure" else "right")
+    plain = side_by_side(pipelines["project"], pipelines["plain"])
+    batched = side_by_side(pipelines["project"], pipelines["plain-batch"])
+    for one, other in zip(plain, batched, strict=True):
+        table.add_row(
+            one.figure,
+            shown(one.project, 2),
+            shown(one.baseline, 2),
+            shown(one.ratio, 2),
+            shown(other.baseline, 2),
+            shown(other.ratio, 2),
+        )
+    return table
+
+
+def saved_table(results: Results, saved: Results) -> Table:
+    table = Table(title="this run beside a saved run")
+    for column in ("scenario", "pipeline", "figure", "this run", "saved", "ratio"):
+        table.add_column(
+            column, justify="right" if column in ("this run", "saved", "ratio") else "left"
+        )
+    for scenario, pipelines in results.items():
+        for pipeline, figures in pipelines.items():
+            before = saved.get(scenario, {}).get(pipeline, {})
+            for name, value in figures.items():
+                table.add_row(
+                    scenario,
+                    pipeline,
+                    name,
+                    shown(value, 2),
+                    shown(before.get(name), 2),
+                    shown(ratio(value, before.get(name)), 2),
+                )
     return table
 
 

@@ -1,23 +1,32 @@
-"""The student worker alone: N student events published by a plain AMQP client."""
+"""Student events through ``culdesac worker student`` and through the plain baselines.
+
+The bench publishes N ``student.registered.v1`` events with a plain AMQP client and counts the
+``student.persisted.v1`` events the consumer publishes; nothing asks the storage how far it got.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
-import sys
 import time
 import uuid
 from datetime import UTC, datetime
-from typing import Any
 
 import aio_pika
-from pymongo import AsyncMongoClient
 
-from tests.backing_services import delete_namespace
+from bench.figures import Figures
+from bench.plain import queue_name
+from bench.runs import Meters, session, wait_for_queue
+from bench.watch import Watcher
 
 PATIENCE_SECONDS = 600
+PREFETCH = 32
+# name → the command after ``python -m``
+CONSUMERS = {
+    "project": ["workers", "worker", "student"],
+    "plain": ["bench.plain", "student", "{namespace}"],
+    "plain-batch": ["bench.plain", "student-batch", "{namespace}"],
+}
 
 
 def student_event(index: int) -> bytes:
@@ -40,69 +49,44 @@ def student_event(index: int) -> bytes:
     ).encode()
 
 
-async def measure_student(
-    amqp_url: str, mongodb_url: str, count: int, prefetch: int
-) -> dict[str, Any]:
-    namespace = f"bench-{uuid.uuid4().hex[:8]}"
-    database_name = namespace.replace("-", "_")
-    environment = {
-        **os.environ,
-        "CULDESAC_AMQP_URL": amqp_url,
-        "CULDESAC_MONGODB_URL": mongodb_url,
-        "CULDESAC_MONGODB_DATABASE": database_name,
-        "CULDESAC_NAMESPACE": namespace,
-        "CULDESAC_PREFETCH": str(prefetch),
-        "CULDESAC_LOG_LEVEL": "WARNING",
-    }
-    worker = subprocess.Popen(  # noqa: ASYNC220 - started once, before anything is timed
-        [sys.executable, "-m", "workers", "worker", "student"],
-        env=environment,
-        stderr=subprocess.DEVNULL,
-    )
-    connection = await aio_pika.connect(amqp_url)
-    client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(mongodb_url)
-    try:
-        channel = await connection.channel(publisher_confirms=True)
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                await channel.declare_queue(f"{namespace}.student", passive=True)
-                break
-            except aio_pika.exceptions.ChannelClosed:
-                if time.monotonic() > deadline:
-                    raise
-                channel = await connection.channel(publisher_confirms=True)
-                await asyncio.sleep(0.2)
-        exchange = await channel.get_exchange(f"{namespace}.events")
-        bodies = [student_event(index) for index in range(count)]
-        started = time.monotonic()
-        await asyncio.gather(
-            *(
-                exchange.publish(
-                    aio_pika.Message(body, content_type="application/cloudevents+json"),
-                    routing_key="student.registered.v1",
-                )
-                for body in bodies
-            )
+async def measure_student(amqp_url: str, mongodb_url: str, count: int, consumer: str) -> Figures:
+    command = CONSUMERS[consumer]
+    async with session(amqp_url, mongodb_url) as run:
+        arguments = [part.format(namespace=run.namespace) for part in command]
+        run.start("worker", arguments, CULDESAC_PREFETCH=str(PREFETCH))
+        queue_of = (
+            f"{run.namespace}.student"
+            if consumer == "project"
+            else queue_name(run.namespace, "student")
         )
-        published = time.monotonic()
-        students = client[database_name].students
-        while (stored := await students.count_documents({})) < count:
-            if time.monotonic() - started > PATIENCE_SECONDS:
-                raise TimeoutError(f"only {stored} of {count} stored")
-            await asyncio.sleep(0.05)
-        finished = time.monotonic()
-    finally:
-        worker.terminate()
-        worker.wait(timeout=30)
-        await connection.close()
-        await delete_namespace(amqp_url, namespace)
-        await client.drop_database(database_name)
-        await client.close()
+        await wait_for_queue(amqp_url, queue_of)
+        bodies = [student_event(index) for index in range(count)]
+        async with Watcher(amqp_url, run.exchange_name) as watcher:
+            connection = await aio_pika.connect(amqp_url)
+            meters = Meters(run)
+            try:
+                channel = await connection.channel(publisher_confirms=True)
+                exchange = await channel.get_exchange(run.exchange_name)
+                await meters.start()
+                started = time.monotonic()
+                await asyncio.gather(
+                    *(
+                        exchange.publish(
+                            aio_pika.Message(body, content_type="application/cloudevents+json"),
+                            routing_key="student.registered.v1",
+                        )
+                        for body in bodies
+                    )
+                )
+                published = time.monotonic()
+                await watcher.until(lambda: len(watcher.outcomes_of("")) >= count, PATIENCE_SECONDS)
+                finished = max(watcher.outcomes_of("").values())
+                await meters.stop()
+            finally:
+                await connection.close()
     return {
-        "messages": count,
-        "prefetch": prefetch,
-        "publish_seconds": round(published - started, 3),
-        "end_to_end_seconds": round(finished - started, 3),
-        "messages_per_second": round(count / (finished - started), 1),
+        "messages per second": round(count / (finished - started), 1),
+        "publish seconds": round(published - started, 2),
+        "failed outcomes": watcher.failed,
+        **meters.figures(count, "message"),
     }

@@ -9,10 +9,9 @@ from fastapi import FastAPI
 
 from ingress.app import Lifespan, create_app
 from ingress.readiness import readiness_of
+from ingress.startup import IngressStartup
 from workers.brokers import Brokers, create_brokers
-from workers.host import connect_brokers
 from workers.registration.composition import compose_registration_acceptance
-from workers.registry import WORKERS, topology_of
 from workers.settings import Settings
 
 INGRESS_NAME = "culdesac-ingress"
@@ -32,22 +31,25 @@ def compose_ingress_app(
     )
 
 
-def compose_ingress(settings: Settings) -> FastAPI:
-    """The application with its own brokers, connected at startup and closed at shutdown."""
+def compose_ingress(settings: Settings, startup: IngressStartup) -> FastAPI:
+    """The application with its own brokers, connected in the background and closed at shutdown.
+
+    It listens at once: ``startup`` answers 503 to what needs the services until they answer.
+    """
     brokers = create_brokers(settings, None, INGRESS_NAME)
-    return compose_ingress_app(brokers, settings, brokers_lifespan(brokers))
+    app = compose_ingress_app(brokers, settings, brokers_lifespan(brokers, startup))
+    startup.install(app)
+    return app
 
 
-def brokers_lifespan(brokers: Brokers) -> Lifespan:
+def brokers_lifespan(brokers: Brokers, startup: IngressStartup) -> Lifespan:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        # Waits (with growing pauses) for backing services still starting; the topology is
-        # declared so a confirmed publish is never one that no queue received.
-        await connect_brokers(brokers, topology_of(WORKERS))
-        brokers.logging.info("ingress connected")
+        startup.start(brokers)
         try:
             yield
         finally:
+            await startup.stop()
             await brokers.queue.close()
             await brokers.storage.close()
             brokers.logging.info("ingress stopped")

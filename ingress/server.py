@@ -11,6 +11,7 @@ import uvicorn
 
 from brokers.loggings import configure_logging
 from ingress.composition import compose_ingress
+from ingress.startup import IngressStartup
 from workers.settings import Settings
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
@@ -36,13 +37,22 @@ class IngressServer(uvicorn.Server):
 
 
 async def run_ingress(settings: Settings, host: str, port: int) -> None:
-    """Serve the ingress on ``host:port`` until stopped; in-flight requests finish first."""
+    """Serve the ingress on ``host:port`` until stopped; in-flight requests finish first.
+
+    It listens at once and connects in the background; when ``CULDESAC_STARTUP_TIMEOUT`` runs
+    out first, the server stops and the last connection error is raised.
+    """
     configure_logging(settings.log_level, settings.log_format)
+    startup = IngressStartup(settings.startup_timeout)
     config = uvicorn.Config(
-        compose_ingress(settings),
+        compose_ingress(settings, startup),
         host=host,
         port=port,
         log_config=None,
         timeout_graceful_shutdown=int(settings.shutdown_timeout),
     )
-    await IngressServer(config).serve()
+    server = IngressServer(config)
+    startup.on_give_up = lambda: setattr(server, "should_exit", True)
+    await server.serve()
+    if startup.failure is not None:
+        raise startup.failure

@@ -25,6 +25,28 @@ app = typer.Typer(
 topology_app = typer.Typer(help="Declare the RabbitMQ topology.", no_args_is_help=True)
 registration_app = typer.Typer(help="Look up registrations.", no_args_is_help=True)
 app.add_typer(topology_app, name="topology")
+
+
+def print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"culdesac {version('culdesac')}")
+        raise typer.Exit
+
+
+@app.callback()
+def culdesac(
+    _version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Culdesac: event-driven workers in the cul-de-sac manner of The Standard."""
+
+
 app.add_typer(dead_letters_app, name="dead-letters")
 app.add_typer(registration_app, name="registration")
 
@@ -194,7 +216,7 @@ def schema(
     document: Any = (
         json_schemas()
         if output_format == "jsonschema"
-        else asyncapi_document(load_settings().namespace)
+        else asyncapi_document(settings_or_exit().namespace)
     )
     typer.echo(json.dumps(document, indent=2))
 

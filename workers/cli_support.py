@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from brokers.queues import QueueBroker, QueueUnavailableError
+from brokers.storages import STORAGE_UNAVAILABLE_ERRORS, short_message
 from workers.settings import Settings, SettingsError, load_settings
 
 console = Console(stderr=True)
@@ -21,12 +24,16 @@ def settings_or_exit() -> Settings:
     try:
         return load_settings()
     except SettingsError as error:
-        console.print(f"[red]error:[/red] {error}")
+        console.print(f"[red]error:[/red] {escape(str(error))}", soft_wrap=True)
         raise typer.Exit(2) from error
 
 
 def run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
-    """Run a command's coroutine; an unreachable broker is a one-line error, not a traceback."""
+    """Run a command's coroutine; an unreachable service is a one-line error, not a traceback.
+
+    The brokers bound every connection attempt (RabbitMQ's connect timeout, MongoDB's server
+    selection timeout), so a command whose service is away fails after a short wait.
+    """
 
     async def main() -> T:
         return await coroutine_factory()
@@ -34,7 +41,10 @@ def run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
     try:
         return asyncio.run(main())
     except QueueUnavailableError as error:
-        console.print(f"[red]error:[/red] RabbitMQ: {error}")
+        console.print(f"[red]error:[/red] RabbitMQ: {escape(short_message(error))}", soft_wrap=True)
+        raise typer.Exit(1) from error
+    except STORAGE_UNAVAILABLE_ERRORS as error:
+        console.print(f"[red]error:[/red] MongoDB: {escape(short_message(error))}", soft_wrap=True)
         raise typer.Exit(1) from error
 
 
@@ -43,6 +53,9 @@ async def connected_queue_broker(settings: Settings) -> AsyncIterator[QueueBroke
     """The queue broker a command talks to, connected for the block and closed after it."""
     from workers.brokers import create_queue_broker
 
+    # The client logs its failed connect too; the command's own error line says it once.
+    for client in ("aio_pika", "aiormq"):
+        logging.getLogger(client).setLevel(logging.CRITICAL)
     queue = create_queue_broker(settings, None, "culdesac-cli")
     await queue.connect()
     try:

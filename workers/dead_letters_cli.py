@@ -155,6 +155,9 @@ def dead_letters_purge(
             return await dead_counts(queue, names)
 
     counts = run(count)
+    if not sum(counts.values()):
+        console.print("no dead letters to purge")
+        return
     if not yes:
         described = ", ".join(f"{n} of {name}" for name, n in counts.items() if n) or "none"
         typer.confirm(f"Delete {sum(counts.values())} dead letter(s) ({described})?", abort=True)

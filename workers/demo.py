@@ -22,9 +22,10 @@ from brokers.storages import COLLECTIONS
 from ingress.composition import compose_ingress_app
 from workers.brokers import create_brokers, create_logging_broker
 from workers.delivery_policy import DeliveryPolicy
-from workers.host import connect_brokers, start_workers
+from workers.host import start_workers
 from workers.registry import WORKERS, topology_of
 from workers.settings import Settings
+from workers.startup import connect_brokers
 
 FIRST_NAMES = ("Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Frances", "Ken", "Margaret")
 LAST_NAMES = ("Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov", "Knuth", "Allen", "Thompson")

@@ -7,35 +7,12 @@ import os
 import signal
 from collections.abc import Sequence
 
-from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_delay, wait_exponential
-
 from brokers.loggings import configure_logging
-from brokers.queues import QueueUnavailableError, WorkerTopology
 from workers.brokers import Brokers, create_brokers, create_logging_broker
 from workers.delivery_policy import DeliveryPolicy
 from workers.registry import WORKERS, topology_of
 from workers.settings import Settings
-
-STARTUP_PATIENCE_SECONDS = 120
-
-
-async def connect_brokers(brokers: Brokers, topology: Sequence[WorkerTopology]) -> None:
-    """Connect, waiting (with growing pauses) for services that are still starting."""
-    async for attempt in AsyncRetrying(
-        retry=retry_if_exception_type((QueueUnavailableError, OSError, ConnectionError)),
-        wait=wait_exponential(multiplier=0.5, max=5),
-        stop=stop_after_delay(STARTUP_PATIENCE_SECONDS),
-        reraise=True,
-        before_sleep=lambda state: brokers.logging.warning(
-            "waiting for backing services",
-            attempt=state.attempt_number,
-            error=str(state.outcome.exception()) if state.outcome else None,
-        ),
-    ):
-        with attempt:
-            await brokers.queue.connect()
-            await brokers.storage.initialize()
-    await brokers.queue.declare_topology(topology)
+from workers.startup import connect_brokers
 
 
 def start_workers(names: Sequence[str], brokers: Brokers) -> None:
@@ -52,7 +29,15 @@ async def run_workers(
     logging = create_logging_broker(label)
     policy = DeliveryPolicy(logging, settings.retry_delays, settings.max_service_retries)
     brokers = create_brokers(settings, policy, label, logging)
-    await connect_brokers(brokers, topology_of(WORKERS))
+    try:
+        connected = await connected_unless_stopped(brokers, settings, stop)
+    except BaseException:
+        await close_brokers(brokers)
+        raise
+    if not connected:
+        await close_brokers(brokers)
+        brokers.logging.info("stopped while waiting for backing services", workers=list(names))
+        return
     start_workers(names, brokers)
     await brokers.queue.start_consuming()
     brokers.logging.info("workers started", workers=list(names), prefetch=settings.prefetch)
@@ -63,9 +48,31 @@ async def run_workers(
     except TimeoutError:
         # The timeout's traceback says nothing more than this line.
         brokers.logging.error("in-flight messages did not finish in time; they will come back")  # noqa: TRY400
+    await close_brokers(brokers)
+    brokers.logging.info("workers stopped", workers=list(names))
+
+
+async def connected_unless_stopped(
+    brokers: Brokers, settings: Settings, stop: asyncio.Event
+) -> bool:
+    """Connect (waiting as long as the settings say); ``False`` when a stop came first."""
+    connecting = asyncio.ensure_future(
+        connect_brokers(brokers, topology_of(WORKERS), settings.startup_timeout)
+    )
+    stopping = asyncio.ensure_future(stop.wait())
+    await asyncio.wait({connecting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    stopping.cancel()
+    if not connecting.done():
+        connecting.cancel()
+        await asyncio.wait({connecting})
+        return False
+    connecting.result()
+    return True
+
+
+async def close_brokers(brokers: Brokers) -> None:
     await brokers.queue.close()
     await brokers.storage.close()
-    brokers.logging.info("workers stopped", workers=list(names))
 
 
 def install_stop_signals() -> asyncio.Event:

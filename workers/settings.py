@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
+import pydantic_settings
 from pydantic import Field, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 MEMORY_URL = "memory://"
 
@@ -20,10 +22,15 @@ class Settings(BaseSettings):
     prefetch: int = Field(default=32, ge=1, le=10_000)
     log_format: Literal["json", "console", "auto"] = "auto"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
-    retry_delays: tuple[float, ...] = Field(default=(1.0, 5.0, 30.0), min_length=1)
+    # Seconds, comma-separated ("1,5,30") or as a JSON list ("[1, 5, 30]").
+    retry_delays: Annotated[tuple[float, ...], NoDecode] = Field(
+        default=(1.0, 5.0, 30.0), min_length=1
+    )
     max_service_retries: int = Field(default=3, ge=0, le=100)
     shutdown_timeout: float = Field(default=30.0, gt=0)
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    # How long a process waits at start for RabbitMQ and MongoDB; unset waits for ever.
+    startup_timeout: float | None = Field(default=None, gt=0)
 
     @field_validator("amqp_url")
     @classmethod
@@ -39,6 +46,14 @@ class Settings(BaseSettings):
             raise ValueError("must be mongodb://…, mongodb+srv://… or memory://")
         return value
 
+    @field_validator("retry_delays", mode="before")
+    @classmethod
+    def _delay_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip().removeprefix("[").removesuffix("]")
+            return tuple(part.strip() for part in text.split(",") if part.strip())
+        return value
+
     @field_validator("retry_delays")
     @classmethod
     def _positive_delays(cls, value: tuple[float, ...]) -> tuple[float, ...]:
@@ -51,12 +66,25 @@ class SettingsError(Exception):
     """One or more ``CULDESAC_*`` variables are invalid; the message names each of them."""
 
 
+UNPARSABLE_FIELD = re.compile(r'field "(?P<field>\w+)"')
+
+
 def load_settings(**overrides: object) -> Settings:
+    """The settings from the environment; a ``SettingsError`` naming each bad variable."""
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as error:
         problems = "; ".join(
-            f"CULDESAC_{'_'.join(str(part) for part in item['loc'][:1]).upper()}: {item['msg']}"
+            f"{variable_of(str(item['loc'][0]) if item['loc'] else '')}: {item['msg']}"
             for item in error.errors()
         )
         raise SettingsError(f"invalid settings: {problems}") from error
+    except pydantic_settings.SettingsError as error:
+        # Raised before validation when a value cannot be decoded at all (e.g. bad JSON).
+        found = UNPARSABLE_FIELD.search(str(error))
+        variable = variable_of(found["field"]) if found else "a CULDESAC_ variable"
+        raise SettingsError(f"invalid settings: {variable}: cannot be read as a value") from error
+
+
+def variable_of(field: str) -> str:
+    return f"CULDESAC_{field.upper()}"

@@ -9,7 +9,9 @@ from brokers.storages.errors import (
     PyMongoError,
     ServerSelectionTimeoutError,
     StorageNotInitializedError,
+    StorageUnavailableError,
     WriteConcernError,
+    short_message,
 )
 from brokers.storages.memory_storage_broker import MemoryStorageBroker
 from brokers.storages.mongo_storage_broker import MongoStorageBroker
@@ -32,5 +34,7 @@ __all__ = [
     "ServerSelectionTimeoutError",
     "StorageBroker",
     "StorageNotInitializedError",
+    "StorageUnavailableError",
     "WriteConcernError",
+    "short_message",
 ]

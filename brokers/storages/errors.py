@@ -6,6 +6,8 @@ MongoDB driver does (same class, code and details), so a service maps one set of
 
 from __future__ import annotations
 
+import re
+
 from pymongo.errors import (
     ConnectionFailure,
     DuplicateKeyError,
@@ -17,10 +19,30 @@ from pymongo.errors import (
     WriteConcernError,
 )
 
+# The driver appends its whole topology description (hundreds of characters) to a server
+# selection error; what comes before it ("host:port: [Errno 111] Connection refused") says it.
+DRIVER_DETAILS = re.compile(r"(, Timeout: |\(configured timeouts|Topology Description: )")
+SHORT_MESSAGE_LENGTH = 200
+
+
+def short_message(error: BaseException) -> str:
+    """The driver's own words about ``error``, without the topology description it appends."""
+    text = DRIVER_DETAILS.split(str(error), maxsplit=1)[0].strip().rstrip(",")
+    return text[:SHORT_MESSAGE_LENGTH] or type(error).__name__
+
+
+class StorageUnavailableError(ConnectionFailure):
+    """MongoDB did not answer (at start, while the indexes are declared); transient."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(f"MongoDB is unavailable: {short_message(error)}")
+
+
 # Transient: the store is away or slow; a retry may succeed (the "dependency" category).
 # ServerSelectionTimeoutError and NetworkTimeout are ConnectionFailures already; they are named
 # so that the intent reads here. ExecutionTimeout is an OperationFailure that is transient too.
 STORAGE_UNAVAILABLE_ERRORS: tuple[type[PyMongoError], ...] = (
+    StorageUnavailableError,
     ConnectionFailure,
     ServerSelectionTimeoutError,
     NetworkTimeout,
@@ -45,5 +67,7 @@ __all__ = [
     "PyMongoError",
     "ServerSelectionTimeoutError",
     "StorageNotInitializedError",
+    "StorageUnavailableError",
     "WriteConcernError",
+    "short_message",
 ]

@@ -19,7 +19,11 @@ from brokers.storages.document_mappings import (
     to_stored_path,
 )
 from brokers.storages.entity_storage_broker import EntityStorageBroker
-from brokers.storages.errors import StorageNotInitializedError
+from brokers.storages.errors import (
+    STORAGE_UNAVAILABLE_ERRORS,
+    StorageNotInitializedError,
+    StorageUnavailableError,
+)
 from brokers.storages.storage_broker import UNIQUE_FIELDS, Document
 
 
@@ -40,7 +44,10 @@ class MongoStorageBroker(EntityStorageBroker):
         self._initializing = asyncio.Lock()
 
     async def initialize(self) -> None:
-        """Create the client and the unique indexes; idempotent, all or nothing."""
+        """Create the client and the unique indexes; idempotent, all or nothing.
+
+        Raises ``StorageUnavailableError`` when the server does not answer within ``timeout_ms``.
+        """
         async with self._initializing:
             created = self._client is None
             client = self._client or AsyncMongoClient(
@@ -55,9 +62,11 @@ class MongoStorageBroker(EntityStorageBroker):
                 for collection, fields in UNIQUE_FIELDS.items():
                     for field in fields:
                         await database[collection].create_index([(field, ASCENDING)], unique=True)
-            except BaseException:
+            except BaseException as error:
                 if created:
                     await client.close()
+                if isinstance(error, STORAGE_UNAVAILABLE_ERRORS):
+                    raise StorageUnavailableError(error) from error
                 raise
             self._client = client
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 import phonenumbers
+import pycountry
 
 # The canonical 8-4-4-4-12 form; uuid.UUID also takes braces, "urn:uuid:" and misplaced hyphens.
 UUID_PATTERN = re.compile(r"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
@@ -43,6 +44,13 @@ def phone_problems(value: str | None) -> list[str]:
         return [NOT_VALID_PHONE]
     if phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) != value:
         return [NOT_E164]
+    return []
+
+
+def country_problems(value: str) -> list[str]:
+    """An ISO 3166-1 alpha-2 code that is assigned to a country, such as "GB"."""
+    if pycountry.countries.get(alpha_2=value) is None:
+        return ["Country must be an assigned ISO 3166-1 alpha-2 code, such as GB."]
     return []
 
 

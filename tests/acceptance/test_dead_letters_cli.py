@@ -84,6 +84,7 @@ async def test_should_list_replay_and_purge_dead_letters_while_the_worker_runs(
     missing = culdesac(environment, "dead-letters", "replay", "-w", "student", "--id", "nope")
     refused = culdesac(environment, "dead-letters", "purge", "--worker", "student")
     purge = culdesac(environment, "dead-letters", "purge", "--worker", "student", "--yes")
+    nothing = culdesac(environment, "dead-letters", "purge", "--worker", "student")
 
     # then
     assert sorted(letter["id"] for letter in letters) == ["poison-0", "poison-1", "poison-2"]
@@ -96,6 +97,8 @@ async def test_should_list_replay_and_purge_dead_letters_while_the_worker_runs(
     assert missing.returncode == 1
     assert refused.returncode != 0
     assert "purged 2 message(s)" in purge.stderr
+    assert nothing.returncode == 0, nothing.stderr
+    assert "no dead letters to purge" in nothing.stderr
     assert listed(environment) == []
     queue = await amqp_channel.declare_queue(f"{namespace}.student", passive=True)
     replayed = await queue.get(no_ack=True)

@@ -154,6 +154,44 @@ async def test_should_refuse_bad_bodies_and_publish_nothing(
     assert ingress.process.is_running()
 
 
+# What a concern's worker would refuse, each at the field where the request holds it.
+INVALID_VARIANTS: list[tuple[str, Callable[[dict[str, Any]], None]]] = [
+    ("body.student.date_of_birth", lambda p: p["student"].update(date_of_birth="2999-01-01")),
+    ("body.student.date_of_birth", lambda p: p["student"].update(date_of_birth="1850-01-01")),
+    ("body.guardians.0.phone", lambda p: p["guardians"][0].update(phone="+15555550100")),
+    ("body.guardians.0.phone", lambda p: p["guardians"][0].update(phone="+441111234567")),
+    ("body.contact.country", lambda p: p["contact"].update(country="XX")),
+    (
+        "body.immunizations.0.administered_on",
+        lambda p: p["immunizations"][0].update(administered_on="1900-01-01"),
+    ),
+    ("body.immunizations.0.dose_number", lambda p: p["immunizations"][0].update(dose_number=11)),
+]
+
+
+async def test_should_refuse_what_the_workers_would_and_publish_nothing(
+    ingress: Ingress,
+    amqp_channel: aio_pika.abc.AbstractChannel,
+    namespace: str,
+    faker: Faker,
+) -> None:
+    # given
+    payloads = []
+    for location, spoil in INVALID_VARIANTS:
+        payload = create_random_registration_request_payload(faker, guardians=1, immunizations=1)
+        spoil(payload)
+        payloads.append((location, payload))
+
+    # when
+    responses = [(location, await post(ingress, payload)) for location, payload in payloads]
+
+    # then every one is a 422 at its field, and not one message reached the queue
+    for location, response in responses:
+        assert response.status_code == 422, response.text
+        assert location in {error["location"] for error in response.json()["errors"]}
+    assert await registration_messages(amqp_channel, namespace) == []
+
+
 async def test_should_answer_health_readiness_and_openapi(ingress: Ingress) -> None:
     # when
     health = await ingress.client.get("/healthz")

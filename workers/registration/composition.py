@@ -39,6 +39,7 @@ def compose_registration_acceptance(brokers: Brokers) -> RegistrationAcceptanceO
         compose_registration_event_processing(brokers),
         compose_registration_processing(brokers),
         brokers.identifier,
+        brokers.date_time,
         brokers.logging,
     )
 

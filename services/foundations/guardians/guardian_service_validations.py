@@ -16,7 +16,13 @@ def validate_guardian_id(guardian_id: str) -> None:
 
 
 def validate_guardian(guardian: Guardian) -> None:
-    errors = only_problems(
+    if errors := guardian_problems(guardian):
+        raise InvalidGuardianError(errors)
+
+
+def guardian_problems(guardian: Guardian) -> dict[str, list[str]]:
+    """Each field's problems, empty when the guardian is valid."""
+    return only_problems(
         {
             "id": id_problems(guardian.id),
             "student_id": id_problems(guardian.student_id),
@@ -25,5 +31,3 @@ def validate_guardian(guardian: Guardian) -> None:
             "phone": phone_problems(guardian.phone),
         }
     )
-    if errors:
-        raise InvalidGuardianError(errors)

@@ -18,7 +18,13 @@ def validate_immunization_id(immunization_id: str) -> None:
 
 
 def validate_immunization(immunization: Immunization, today: date) -> None:
-    errors = only_problems(
+    if errors := immunization_problems(immunization, today):
+        raise InvalidImmunizationError(errors)
+
+
+def immunization_problems(immunization: Immunization, today: date) -> dict[str, list[str]]:
+    """Each field's problems, empty when the immunization is valid."""
+    return only_problems(
         {
             "id": id_problems(immunization.id),
             "student_id": id_problems(immunization.student_id),
@@ -26,5 +32,12 @@ def validate_immunization(immunization: Immunization, today: date) -> None:
             "administered_on": past_date_problems(immunization.administered_on, today),
         }
     )
-    if errors:
-        raise InvalidImmunizationError(errors)
+
+
+def immunization_of_student_problems(
+    immunization: Immunization, date_of_birth: date
+) -> dict[str, list[str]]:
+    """The rule across an immunization and its student: not given before the student was born."""
+    if immunization.administered_on < date_of_birth:
+        return {"administered_on": ["Date must not be before the student's date of birth."]}
+    return {}

@@ -22,14 +22,20 @@ def validate_student_id(student_id: str) -> None:
 
 def validate_student(student: Student, today: date) -> None:
     """Collect every field's problems before raising, so a caller can fix them all at once."""
-    checks = {
-        "id": id_problems(student.id),
-        "first_name": text_problems(student.first_name),
-        "last_name": text_problems(student.last_name),
-        "date_of_birth": _date_of_birth_problems(student.date_of_birth, today),
-    }
-    if errors := only_problems(checks):
+    if errors := student_problems(student, today):
         raise InvalidStudentError(errors)
+
+
+def student_problems(student: Student, today: date) -> dict[str, list[str]]:
+    """Each field's problems, empty when the student is valid."""
+    return only_problems(
+        {
+            "id": id_problems(student.id),
+            "first_name": text_problems(student.first_name),
+            "last_name": text_problems(student.last_name),
+            "date_of_birth": _date_of_birth_problems(student.date_of_birth, today),
+        }
+    )
 
 
 def _date_of_birth_problems(value: date, today: date) -> list[str]:

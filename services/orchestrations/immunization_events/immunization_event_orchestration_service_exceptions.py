@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from contracts.immunizations.exceptions.foundations import InvalidImmunizationError
 from contracts.immunizations.exceptions.orchestrations import (
     FailedImmunizationOrchestrationServiceError,
     ImmunizationOrchestrationDependencyError,
@@ -18,7 +19,7 @@ try_catch_immunization_orchestration = try_catch(
         dependency=ImmunizationOrchestrationDependencyError,
         service=ImmunizationOrchestrationServiceError,
         failed_service=FailedImmunizationOrchestrationServiceError,
-        own_validation_errors=(InvalidImmunizationStudentError,),
+        own_validation_errors=(InvalidImmunizationStudentError, InvalidImmunizationError),
     ),
     on_error=publish_failure_outcome,
 )

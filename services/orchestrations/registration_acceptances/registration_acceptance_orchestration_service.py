@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from brokers.datetimes import DateTimeBroker
 from brokers.identifiers import IdentifierBroker
 from brokers.loggings import LoggingBroker
 from contracts.events import REGISTRATION_REQUESTED
@@ -14,6 +15,7 @@ from services.orchestrations.registration_acceptances.registration_acceptance_or
 )
 from services.orchestrations.registration_acceptances.registration_acceptance_orchestration_service_validations import (  # noqa: E501
     validate_registration_id,
+    validate_registration_plan,
 )
 from services.orchestrations.registration_events.registration_plans import (
     map_to_pending_registration,
@@ -31,18 +33,23 @@ class RegistrationAcceptanceOrchestrationService:
         registration_event_processing_service: RegistrationEventProcessingService,
         registration_processing_service: RegistrationProcessingService,
         identifier_broker: IdentifierBroker,
+        date_time_broker: DateTimeBroker,
         logging_broker: LoggingBroker,
     ) -> None:
         self.registration_event_processing_service = registration_event_processing_service
         self.registration_processing_service = registration_processing_service
         self.identifier_broker = identifier_broker
+        self.date_time_broker = date_time_broker
         self.logging_broker = logging_broker
 
     @try_catch_registration_acceptance
     async def accept_registration(
         self, request: RegistrationRequest, registration_id: str
     ) -> Registration:
-        """Publish ``registration.requested.v1`` (confirmed), then record it as pending.
+        """Check, publish ``registration.requested.v1`` (confirmed), then record it as pending.
+
+        Whatever a concern's foundation would refuse is refused here first, by the same rules,
+        so only a conflict with stored state (a taken email) can fail after acceptance.
 
         A registration already in the ledger is returned as it is, without publishing again.
         The ledger is best effort on both sides: while it is unavailable nothing is found and
@@ -50,19 +57,20 @@ class RegistrationAcceptanceOrchestrationService:
         registration is accepted, and the registration worker records the same entry.
         """
         validate_registration_id(registration_id)
+        requested = map_to_registration_requested(request, registration_id)
+        # The entities the workers will store, checked by their foundations' own rules.
+        plan = map_to_registration_plan(requested, self.identifier_broker.get_derived_identifier)
+        validate_registration_plan(plan, self.date_time_broker.get_current_date())
         recorded = await self._find_recorded_registration(registration_id)
         if recorded is not None:
             return recorded
         requested_event = (
             await self.registration_event_processing_service.publish_registration_requested(
-                map_to_registration_requested(request, registration_id),
+                requested,
                 event_id=self.identifier_broker.get_derived_identifier(
                     REGISTRATION_REQUESTED, registration_id
                 ),
             )
-        )
-        plan = map_to_registration_plan(
-            requested_event.data, self.identifier_broker.get_derived_identifier
         )
         return await self._record_registration(
             map_to_pending_registration(plan, requested_event.time)

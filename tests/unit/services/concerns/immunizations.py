@@ -20,13 +20,17 @@ from tests.unit.services.conftest import create_random_id, create_random_student
 VACCINES = ("MMR", "DTaP", "Polio", "Hepatitis B", "Varicella", "HPV", "Influenza")
 
 
-def create_random_immunization(faker: Faker, student_id: str, today: date) -> Immunization:
+def create_random_immunization(
+    faker: Faker, student_id: str, today: date, born_on: date | None = None
+) -> Immunization:
+    """An immunization given in the past, and not before ``born_on`` when that is known."""
+    oldest_in_days = 15 * 365 if born_on is None else min(15 * 365, (today - born_on).days)
     return Immunization(
         id=create_random_id(faker),
         student_id=student_id,
         vaccine=faker.random_element(VACCINES),
         dose_number=faker.random_int(min=1, max=10),
-        administered_on=today - timedelta(days=faker.random_int(min=1, max=15 * 365)),
+        administered_on=today - timedelta(days=faker.random_int(min=1, max=oldest_in_days)),
     )
 
 
@@ -53,7 +57,9 @@ def create_random_immunization_event(
         time=create_random_event_time(faker, now),
         data=ImmunizationRecorded(
             student=student,
-            immunization=create_random_immunization(faker, student.id, now.date()),
+            immunization=create_random_immunization(
+                faker, student.id, now.date(), student.date_of_birth
+            ),
         ),
         correlationid=create_random_id(faker),
     )

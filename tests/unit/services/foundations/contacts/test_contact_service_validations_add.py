@@ -108,3 +108,33 @@ async def test_should_raise_validation_error_on_add_if_phone_is_not_e164_and_log
     assert error_info.value == expected_error
     assert storage_broker.mock_calls == []
     assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+
+
+@pytest.mark.parametrize("add", ADDS)
+@pytest.mark.parametrize("unassigned_country", ["XX", "AA", "ZZ", "UK"])
+async def test_should_raise_validation_error_on_add_if_country_is_not_assigned_and_log_it(
+    *,
+    faker: Faker,
+    add: Add,
+    unassigned_country: str,
+    contact_service: ContactService,
+    storage_broker: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given: the shape of a code, but no country holds it
+    random_contact = create_random_contact(faker, create_random_id(faker))
+    invalid_contact = random_contact.model_copy(update={"country": unassigned_country})
+    expected_error = ContactValidationError(
+        InvalidContactError(
+            {"country": ["Country must be an assigned ISO 3166-1 alpha-2 code, such as GB."]}
+        )
+    )
+
+    # when
+    with pytest.raises(ContactValidationError) as error_info:
+        await add(contact_service, invalid_contact)
+
+    # then
+    assert error_info.value == expected_error
+    assert storage_broker.mock_calls == []
+    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from unittest.mock import Mock, call
 
 import pytest
@@ -8,6 +8,7 @@ from faker import Faker
 
 from contracts.events import Concern, ConcernOutcome
 from contracts.events.event_data import ImmunizationRecorded
+from contracts.immunizations.exceptions.foundations import InvalidImmunizationError
 from contracts.immunizations.exceptions.orchestrations import (
     ImmunizationOrchestrationValidationError,
     InvalidImmunizationStudentError,
@@ -52,6 +53,56 @@ async def test_should_raise_validation_error_on_process_if_immunization_is_of_an
         await immunization_event_orchestration_service.process_immunization_event(invalid_event)
 
     # then: nothing is stored, and the concern is reported failed once the error is logged
+    assert error_info.value == expected_error
+    assert dependencies.mock_calls == [
+        create_logged_error_call("error", expected_error),
+        call.immunization_event_processing_service.publish_immunization_outcome(
+            expected_failed_outcome,
+            cause_id=invalid_event.id,
+            correlation_id=invalid_event.correlationid,
+        ),
+    ]
+
+
+async def test_should_raise_validation_error_on_process_if_immunization_is_before_birth(
+    *,
+    faker: Faker,
+    now: datetime,
+    immunization_event_orchestration_service: ImmunizationEventOrchestrationService,
+    dependencies: Mock,
+) -> None:
+    # given
+    random_event = create_random_immunization_event(faker, now)
+    student = random_event.data.student
+    days_before_birth = faker.random_int(min=1, max=365)
+    invalid_event = random_event.model_copy(
+        update={
+            "data": ImmunizationRecorded(
+                student=student,
+                immunization=random_event.data.immunization.model_copy(
+                    update={
+                        "administered_on": student.date_of_birth - timedelta(days=days_before_birth)
+                    }
+                ),
+            )
+        }
+    )
+    inner_error = InvalidImmunizationError(
+        {"administered_on": ["Date must not be before the student's date of birth."]}
+    )
+    expected_error = ImmunizationOrchestrationValidationError(inner_error)
+    expected_failed_outcome = ConcernOutcome(
+        concern=Concern.IMMUNIZATION,
+        entity_id=invalid_event.data.immunization.id,
+        student_id=student.id,
+        reason=str(inner_error),
+    )
+
+    # when
+    with pytest.raises(ImmunizationOrchestrationValidationError) as error_info:
+        await immunization_event_orchestration_service.process_immunization_event(invalid_event)
+
+    # then: neither the student nor the immunization is stored
     assert error_info.value == expected_error
     assert dependencies.mock_calls == [
         create_logged_error_call("error", expected_error),

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from datetime import datetime
 from unittest.mock import Mock, create_autospec
 
 import pytest
 
+from brokers.datetimes import DateTimeBroker
 from brokers.identifiers import IdentifierBroker
 from brokers.loggings import LoggingBroker
 from services.orchestrations.registration_acceptances import (
@@ -34,6 +36,13 @@ def identifier_broker() -> Mock:
 
 
 @pytest.fixture
+def date_time_broker(now: datetime) -> Mock:
+    mock: Mock = create_autospec(DateTimeBroker, instance=True, spec_set=True)
+    mock.get_current_date.return_value = now.date()
+    return mock
+
+
+@pytest.fixture
 def logging_broker() -> Mock:
     mock: Mock = create_autospec(LoggingBroker, instance=True, spec_set=True)
     return mock
@@ -60,11 +69,13 @@ def registration_acceptance_orchestration_service(
     registration_event_processing_service: Mock,
     registration_processing_service: Mock,
     identifier_broker: Mock,
+    date_time_broker: Mock,
     logging_broker: Mock,
 ) -> RegistrationAcceptanceOrchestrationService:
     return RegistrationAcceptanceOrchestrationService(
         registration_event_processing_service,
         registration_processing_service,
         identifier_broker,
+        date_time_broker,
         logging_broker,
     )

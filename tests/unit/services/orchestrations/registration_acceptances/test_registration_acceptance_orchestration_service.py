@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from unittest.mock import Mock, call
 
 import pytest
@@ -243,6 +243,60 @@ async def test_should_raise_validation_error_on_accept_if_registration_id_is_inv
         )
 
     # then
+    assert error_info.value == expected_error
+    log_call = create_error_log_call("error", expected_error)
+    assert dependencies.mock_calls == [call.logging_broker.error(*log_call.args, **log_call.kwargs)]
+
+
+async def test_should_raise_validation_error_on_accept_if_request_breaks_a_concern_rule(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
+    dependencies: Mock,
+) -> None:
+    # given: what the guardian, contact and immunization foundations would each refuse
+    random_request = create_random_registration_request(faker, now.date())
+    today = now.date()
+    invalid_request = random_request.model_copy(
+        update={
+            "guardians": [
+                random_request.guardians[0].model_copy(update={"phone": "+15555550100"}),
+                *random_request.guardians[1:],
+            ],
+            "contact": random_request.contact.model_copy(update={"country": "XX"}),
+            "immunizations": [
+                random_request.immunizations[0].model_copy(
+                    update={"administered_on": random_request.student.date_of_birth - timedelta(1)}
+                ),
+                *random_request.immunizations[1:-1],
+                *(
+                    [random_request.immunizations[-1].model_copy(update={"administered_on": today})]
+                    if len(random_request.immunizations) > 1
+                    else []
+                ),
+            ],
+        }
+    )
+    last = len(invalid_request.immunizations) - 1
+    expected_problems = {
+        "guardians.0.phone": ["Phone is not a valid number."],
+        "contact.country": ["Country must be an assigned ISO 3166-1 alpha-2 code, such as GB."],
+        "immunizations.0.administered_on": ["Date must not be before the student's date of birth."],
+    }
+    if last > 0:
+        expected_problems[f"immunizations.{last}.administered_on"] = ["Date must be in the past."]
+    expected_error = RegistrationAcceptanceValidationError(
+        InvalidRegistrationAcceptanceError(expected_problems)
+    )
+
+    # when
+    with pytest.raises(RegistrationAcceptanceValidationError) as error_info:
+        await registration_acceptance_orchestration_service.accept_registration(
+            invalid_request, create_random_id(faker)
+        )
+
+    # then: refused before the ledger is read or anything is published
     assert error_info.value == expected_error
     log_call = create_error_log_call("error", expected_error)
     assert dependencies.mock_calls == [call.logging_broker.error(*log_call.args, **log_call.kwargs)]

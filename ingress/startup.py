@@ -1,0 +1,73 @@
+"""Connecting the ingress in the background, so that it listens (and answers probes) at once."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from http import HTTPStatus
+
+from fastapi import FastAPI, Request, Response
+
+from brokers.storages import short_message
+from ingress.errors import RETRY_AFTER_SECONDS, error_response
+from workers.brokers import Brokers
+from workers.registry import WORKERS, topology_of
+from workers.startup import connect_brokers
+
+# Probes and documentation answer while connecting; everything else waits for the services.
+ALWAYS_SERVED = ("/healthz", "/readyz", "/openapi.json", "/docs", "/redoc")
+
+
+class IngressStartup:
+    """Waits for RabbitMQ and MongoDB (as long as ``patience`` says, ``None`` for ever).
+
+    Until both answered, requests other than the probes get 503 with ``Retry-After``. When the
+    patience runs out, ``failure`` holds the last error and ``on_give_up`` is called, so that
+    the server stops and the process exits non-zero.
+    """
+
+    def __init__(self, patience: float | None) -> None:
+        self.patience = patience
+        self.connected = False
+        self.failure: BaseException | None = None
+        self.on_give_up: Callable[[], None] = lambda: None
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self, brokers: Brokers) -> None:
+        # The topology is declared so a confirmed publish is never one that no queue received.
+        self._task = asyncio.ensure_future(
+            connect_brokers(brokers, topology_of(WORKERS), self.patience)
+        )
+        self._task.add_done_callback(lambda task: self._finished(task, brokers))
+
+    async def stop(self) -> None:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+            await asyncio.wait({self._task})
+
+    def _finished(self, task: asyncio.Task[None], brokers: Brokers) -> None:
+        if task.cancelled():
+            return
+        failure = task.exception()
+        if failure is None:
+            self.connected = True
+            brokers.logging.info("ingress connected")
+            return
+        self.failure = failure
+        brokers.logging.error("gave up waiting for backing services", error=short_message(failure))
+        self.on_give_up()
+
+    def install(self, app: FastAPI) -> None:
+        """Answer 503 (with ``Retry-After``) to what needs the services while connecting."""
+
+        @app.middleware("http")
+        async def while_connecting(
+            request: Request, call_next: Callable[[Request], Awaitable[Response]]
+        ) -> Response:
+            if self.connected or request.url.path in ALWAYS_SERVED:
+                return await call_next(request)
+            return error_response(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                "the ingress is still connecting to its backing services; try again later",
+                headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+            )
