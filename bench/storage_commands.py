@@ -25,9 +25,10 @@ from tests.backing_services import secantus_server
 from workers.brokers import create_brokers, create_logging_broker
 from workers.delivery_policy import DeliveryPolicy
 from workers.demo import generated_registration
-from workers.host import connect_brokers, start_workers
+from workers.host import start_workers
 from workers.registry import WORKERS, topology_of
 from workers.settings import Settings
+from workers.startup import connect_brokers
 
 QUIET_SECONDS = 3.0
 CONCURRENT_POSTS = 16
