@@ -39,7 +39,7 @@ class DeliveryPolicy:
             reason=reason_of(error),
             category=category.value,
             error_type=type(error).__name__,
-            error_message=str(error),
+            error_message=message_of(error),
         )
 
     def delay_for(self, attempt: int) -> float:
@@ -64,7 +64,7 @@ class DeliveryPolicy:
         }
         if error is not None:
             fields["error_type"] = type(error).__name__
-            fields["error"] = str(error)
+            fields["error"] = message_of(error)
         match settlement:
             case Ack():
                 self.logging_broker.info("message processed", **fields)
@@ -87,7 +87,18 @@ def outcome_of(settlement: Settlement) -> str:
 
 
 def reason_of(error: Exception) -> str:
-    """The most specific readable words: the localized error's, else the error's own."""
+    """The most specific readable words: the localized error's, else the error's kind."""
     if isinstance(error, CategorizedError):
         return str(error.inner_error)
-    return f"{type(error).__name__}: {error}"
+    return f"Unexpected {type(error).__name__}."
+
+
+def message_of(error: Exception) -> str:
+    """A service's own sentence; of any other error only its kind, for its text is not ours.
+
+    A driver's or a library's message may name databases and hosts or quote personal values
+    (pydantic's quotes the input), and dead-letter headers and log lines must show neither.
+    """
+    if isinstance(error, CategorizedError):
+        return str(error)
+    return type(error).__name__
