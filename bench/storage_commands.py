@@ -22,7 +22,7 @@ from pymongo import monitoring
 from brokers.loggings import configure_logging
 from ingress.composition import compose_ingress_app
 from tests.backing_services import secantus_server
-from workers.brokers import create_brokers, create_logging_broker
+from workers.brokers import create_brokers, create_logging_broker, create_metrics_broker
 from workers.delivery_policy import DeliveryPolicy
 from workers.demo import generated_registration
 from workers.host import start_workers
@@ -60,8 +60,11 @@ async def count_commands(mongodb_url: str, count: int, counter: CommandCounter) 
     settings = Settings(amqp_url="memory://", mongodb_url=mongodb_url, log_level="ERROR")
     configure_logging("ERROR", settings.log_format)
     logging = create_logging_broker("bench-storage-commands")
-    policy = DeliveryPolicy(logging, settings.retry_delays, settings.max_service_retries)
-    brokers = create_brokers(settings, policy, "bench-storage-commands", logging)
+    metrics = create_metrics_broker()
+    policy = DeliveryPolicy(
+        logging, settings.retry_delays, settings.max_service_retries, metrics, settings.namespace
+    )
+    brokers = create_brokers(settings, policy, "bench-storage-commands", logging, metrics)
     await connect_brokers(brokers, topology_of(WORKERS))
     start_workers(list(WORKERS), brokers)
     await brokers.queue.start_consuming()
