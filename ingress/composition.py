@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from ingress.app import Lifespan, create_app
+from ingress.metrics import install_metrics
 from ingress.readiness import readiness_of
 from ingress.startup import IngressStartup
 from workers.brokers import Brokers, create_brokers
@@ -21,7 +22,7 @@ def compose_ingress_app(
     brokers: Brokers, settings: Settings, lifespan: Lifespan | None = None
 ) -> FastAPI:
     """The application over brokers someone else connects (the demo shares them)."""
-    return create_app(
+    app = create_app(
         compose_registration_acceptance(brokers),
         readiness_of(brokers.queue, brokers.storage),
         settings,
@@ -29,6 +30,8 @@ def compose_ingress_app(
         logging_broker=brokers.logging,
         lifespan=lifespan,
     )
+    install_metrics(app, brokers.metrics)
+    return app
 
 
 def compose_ingress(settings: Settings, startup: IngressStartup) -> FastAPI:

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from typing import Any, Concatenate, Literal, ParamSpec, Protocol, TypeVar
 
 from brokers.loggings import LoggingBroker
-from brokers.storages.errors import STORAGE_UNAVAILABLE_ERRORS, DuplicateKeyError
+from brokers.storages.errors import (
+    STORAGE_UNAVAILABLE_ERRORS,
+    DuplicateKeyError,
+    duplicate_key_of,
+    storage_failure_of,
+)
 from contracts.errors import (
     CategorizedError,
     DependencyCategoryError,
@@ -142,19 +147,21 @@ def storage_rules(
 
     A taken id or unique field is the caller's to fix (dependency validation); an unavailable
     store is transient (dependency, logged as critical); anything else is a bug (service).
+    The localized errors get the clashing field's name or the failure's kind, never the driver's
+    message: it names the database, collection and index, and quotes the values (an email).
     """
     return [
         ErrorRule(own_validation_errors, lambda error: validation(localized(error))),
         ErrorRule(
             DuplicateKeyError,
-            lambda error: dependency_validation(already_exists(str(error))),
+            lambda error: dependency_validation(already_exists(duplicate_key_of(error))),
         ),
         ErrorRule(
             STORAGE_UNAVAILABLE_ERRORS,
-            lambda error: dependency(failed_storage(str(error))),
+            lambda error: dependency(failed_storage(storage_failure_of(error))),
             "critical",
         ),
-        ErrorRule(Exception, lambda error: service(failed_service(str(error)))),
+        ErrorRule(Exception, lambda error: service(failed_service(storage_failure_of(error)))),
     ]
 
 

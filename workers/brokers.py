@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from brokers.datetimes import DateTimeBroker, SystemDateTimeBroker
 from brokers.identifiers import IdentifierBroker, UuidIdentifierBroker
 from brokers.loggings import LoggingBroker, StructlogLoggingBroker
+from brokers.metrics import MetricsBroker, PrometheusMetricsBroker
 from brokers.queues import DeliveryHooks, QueueBroker
 from brokers.queues.memory_queue_broker import MemoryQueueBroker
 from brokers.queues.rabbit_queue_broker import RabbitQueueBroker
@@ -23,19 +24,31 @@ class Brokers:
     date_time: DateTimeBroker
     identifier: IdentifierBroker
     logging: LoggingBroker
+    metrics: MetricsBroker
 
 
 def create_logging_broker(name: str) -> LoggingBroker:
     return StructlogLoggingBroker(name)
 
 
-def create_queue_broker(settings: Settings, hooks: DeliveryHooks | None, name: str) -> QueueBroker:
+def create_metrics_broker() -> PrometheusMetricsBroker:
+    return PrometheusMetricsBroker()
+
+
+def create_queue_broker(
+    settings: Settings,
+    hooks: DeliveryHooks | None,
+    name: str,
+    metrics: MetricsBroker | None = None,
+) -> QueueBroker:
+    observer = None if metrics is None else metrics.observe_publish
     if settings.amqp_url == MEMORY_URL:
         return MemoryQueueBroker(
             settings.namespace,
             prefetch=settings.prefetch,
             retry_delays=settings.retry_delays,
             hooks=hooks,
+            publish_observer=observer,
         )
     return RabbitQueueBroker(
         settings.amqp_url,
@@ -44,6 +57,7 @@ def create_queue_broker(settings: Settings, hooks: DeliveryHooks | None, name: s
         retry_delays=settings.retry_delays,
         hooks=hooks,
         connection_name=name,
+        publish_observer=observer,
     )
 
 
@@ -58,11 +72,14 @@ def create_brokers(
     hooks: DeliveryHooks | None,
     name: str,
     logging: LoggingBroker | None = None,
+    metrics: MetricsBroker | None = None,
 ) -> Brokers:
+    metrics = metrics or create_metrics_broker()
     return Brokers(
-        queue=create_queue_broker(settings, hooks, name),
+        queue=create_queue_broker(settings, hooks, name, metrics),
         storage=create_storage_broker(settings),
         date_time=SystemDateTimeBroker(),
         identifier=UuidIdentifierBroker(),
         logging=logging or create_logging_broker(name),
+        metrics=metrics,
     )

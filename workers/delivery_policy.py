@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 
 from brokers.loggings import LoggingBroker
+from brokers.metrics import MetricsBroker
 from brokers.queues import (
     Ack,
     DeadLetter,
@@ -16,17 +18,28 @@ from contracts.errors import CategorizedError, ErrorCategory
 
 
 class DeliveryPolicy:
-    """Decides how a failed message is settled and writes one canonical line per message."""
+    """Decides how a failed message is settled; one canonical line and one count per message."""
 
     def __init__(
         self,
         logging_broker: LoggingBroker,
         retry_delays: Sequence[float],
         max_service_retries: int,
+        metrics_broker: MetricsBroker,
+        namespace: str,
     ) -> None:
         self.logging_broker = logging_broker
         self.retry_delays = tuple(retry_delays)
         self.max_service_retries = max_service_retries
+        self.metrics_broker = metrics_broker
+        self.queue_prefix = namespace + "."
+
+    def worker_of(self, message: IncomingMessage) -> str:
+        """The worker a message was delivered to, from its queue's name."""
+        return message.queue.removeprefix(self.queue_prefix)
+
+    def handling(self, message: IncomingMessage) -> AbstractContextManager[object]:
+        return self.metrics_broker.track_in_flight(self.worker_of(message))
 
     def decide(self, message: IncomingMessage, error: Exception) -> Settlement:
         category = error.category if isinstance(error, CategorizedError) else ErrorCategory.SERVICE
@@ -39,7 +52,7 @@ class DeliveryPolicy:
             reason=reason_of(error),
             category=category.value,
             error_type=type(error).__name__,
-            error_message=str(error),
+            error_message=message_of(error),
         )
 
     def delay_for(self, attempt: int) -> float:
@@ -62,9 +75,15 @@ class DeliveryPolicy:
             "duration_ms": round(duration_seconds * 1000, 2),
             "outcome": outcome_of(settlement),
         }
+        self.metrics_broker.observe_message(
+            self.worker_of(message),
+            message.routing_key,
+            outcome_of(settlement).replace("-", "_"),
+            duration_seconds,
+        )
         if error is not None:
             fields["error_type"] = type(error).__name__
-            fields["error"] = str(error)
+            fields["error"] = message_of(error)
         match settlement:
             case Ack():
                 self.logging_broker.info("message processed", **fields)
@@ -87,7 +106,18 @@ def outcome_of(settlement: Settlement) -> str:
 
 
 def reason_of(error: Exception) -> str:
-    """The most specific readable words: the localized error's, else the error's own."""
+    """The most specific readable words: the localized error's, else the error's kind."""
     if isinstance(error, CategorizedError):
         return str(error.inner_error)
-    return f"{type(error).__name__}: {error}"
+    return f"Unexpected {type(error).__name__}."
+
+
+def message_of(error: Exception) -> str:
+    """A service's own sentence; of any other error only its kind, for its text is not ours.
+
+    A driver's or a library's message may name databases and hosts or quote personal values
+    (pydantic's quotes the input), and dead-letter headers and log lines must show neither.
+    """
+    if isinstance(error, CategorizedError):
+        return str(error)
+    return type(error).__name__

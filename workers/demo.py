@@ -20,7 +20,7 @@ from rich.table import Table
 from brokers.loggings import configure_logging
 from brokers.storages import COLLECTIONS
 from ingress.composition import compose_ingress_app
-from workers.brokers import create_brokers, create_logging_broker
+from workers.brokers import create_brokers, create_logging_broker, create_metrics_broker
 from workers.delivery_policy import DeliveryPolicy
 from workers.host import start_workers
 from workers.registry import WORKERS, topology_of
@@ -93,8 +93,11 @@ def generated_registration(rng: random.Random, index: int) -> dict[str, Any]:
 async def run_demo(settings: Settings, count: int, seed: int, console: Console) -> DemoRun:
     configure_logging("ERROR", settings.log_format)
     logging = create_logging_broker("culdesac-demo")
-    policy = DeliveryPolicy(logging, settings.retry_delays, settings.max_service_retries)
-    brokers = create_brokers(settings, policy, "culdesac-demo", logging)
+    metrics = create_metrics_broker()
+    policy = DeliveryPolicy(
+        logging, settings.retry_delays, settings.max_service_retries, metrics, settings.namespace
+    )
+    brokers = create_brokers(settings, policy, "culdesac-demo", logging, metrics)
     await connect_brokers(brokers, topology_of(WORKERS))
     start_workers(list(WORKERS), brokers)
     await brokers.queue.start_consuming()

@@ -8,8 +8,9 @@ import signal
 from collections.abc import Sequence
 
 from brokers.loggings import configure_logging
-from workers.brokers import Brokers, create_brokers, create_logging_broker
+from workers.brokers import Brokers, create_brokers, create_logging_broker, create_metrics_broker
 from workers.delivery_policy import DeliveryPolicy
+from workers.metrics_endpoint import WorkerReadiness, start_metrics_server
 from workers.registry import WORKERS, topology_of
 from workers.settings import Settings
 from workers.startup import connect_brokers
@@ -27,8 +28,28 @@ async def run_workers(
     stop = stop or install_stop_signals()
     label = "culdesac-worker-" + ("all" if len(names) == len(WORKERS) else "+".join(names))
     logging = create_logging_broker(label)
-    policy = DeliveryPolicy(logging, settings.retry_delays, settings.max_service_retries)
-    brokers = create_brokers(settings, policy, label, logging)
+    metrics = create_metrics_broker()
+    policy = DeliveryPolicy(
+        logging, settings.retry_delays, settings.max_service_retries, metrics, settings.namespace
+    )
+    brokers = create_brokers(settings, policy, label, logging, metrics)
+    readiness = WorkerReadiness(brokers.queue)
+    # Up from the start: /healthz answers while the process waits for its backing services.
+    metrics_server = start_metrics_server(metrics, readiness, settings.metrics_port)
+    try:
+        await consume_until_stopped(names, settings, brokers, readiness, stop)
+    finally:
+        if metrics_server is not None:
+            metrics_server.stop()
+
+
+async def consume_until_stopped(
+    names: Sequence[str],
+    settings: Settings,
+    brokers: Brokers,
+    readiness: WorkerReadiness,
+    stop: asyncio.Event,
+) -> None:
     try:
         connected = await connected_unless_stopped(brokers, settings, stop)
     except BaseException:
@@ -40,9 +61,11 @@ async def run_workers(
         return
     start_workers(names, brokers)
     await brokers.queue.start_consuming()
+    await readiness.consuming_started()
     brokers.logging.info("workers started", workers=list(names), prefetch=settings.prefetch)
     await stop.wait()
     brokers.logging.info("stopping: finishing messages in flight", workers=list(names))
+    await readiness.consuming_stopped()
     try:
         await asyncio.wait_for(brokers.queue.stop_consuming(), settings.shutdown_timeout)
     except TimeoutError:

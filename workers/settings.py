@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)
     # How long a process waits at start for RabbitMQ and MongoDB; unset waits for ever.
     startup_timeout: float | None = Field(default=None, gt=0)
+    metrics_port: int = Field(default=9464, ge=0, le=65535)
 
     @field_validator("amqp_url")
     @classmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -24,6 +25,7 @@ from brokers.queues.messages import (
     DeliveryHooks,
     IncomingMessage,
     MessageHandler,
+    PublishObserver,
     RetryLater,
     Settlement,
 )
@@ -92,12 +94,15 @@ class Dispatcher:
             return Outcome(DeadLetter(reason=reason), None, started)
         try:
             # Every line logged while handling carries the message's identity.
-            with bound_log_context(
-                correlation_id=message.correlation_id,
-                message_id=message.message_id,
-                event_type=message.routing_key,
-                queue=message.queue,
-                attempt=message.attempt,
+            with (
+                self._handling(message),
+                bound_log_context(
+                    correlation_id=message.correlation_id,
+                    message_id=message.message_id,
+                    event_type=message.routing_key,
+                    queue=message.queue,
+                    attempt=message.attempt,
+                ),
             ):
                 settlement = await handler(message)
         except Exception as error:  # noqa: BLE001 - any handler failure is the hooks' to judge
@@ -114,6 +119,9 @@ class Dispatcher:
         except Exception:
             logger.exception("delivery hook 'settled' failed for message %s", message.message_id)
 
+    def _handling(self, message: IncomingMessage) -> AbstractContextManager[object]:
+        return nullcontext() if self._hooks is None else self._hooks.handling(message)
+
     def _decide(self, message: IncomingMessage, error: Exception) -> Settlement:
         if self._hooks is None:
             return RetryLater(self._first_retry_delay)
@@ -122,6 +130,11 @@ class Dispatcher:
         except Exception:
             logger.exception("delivery hook 'decide' failed for message %s", message.message_id)
             return RetryLater(self._first_retry_delay)
+
+
+def observed_publish(observer: PublishObserver | None, routing_key: str, started: float) -> None:
+    if observer is not None:
+        observer(routing_key, time.monotonic() - started)
 
 
 def attempt_of(headers: Mapping[str, Any]) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable, Mapping, Sequence
 
 from brokers.queues.delivery import (
@@ -11,6 +12,7 @@ from brokers.queues.delivery import (
     HandlerRegistry,
     attempt_of,
     dead_letter_headers,
+    observed_publish,
     replay_headers,
     retry_headers,
     text_header,
@@ -24,6 +26,7 @@ from brokers.queues.messages import (
     IncomingMessage,
     MessageHandler,
     OutgoingMessage,
+    PublishObserver,
     RetryLater,
     Settlement,
 )
@@ -56,7 +59,9 @@ class MemoryQueueBroker:
         prefetch: int = 32,
         retry_delays: Sequence[float] = (1.0, 5.0, 30.0),
         hooks: DeliveryHooks | None = None,
+        publish_observer: PublishObserver | None = None,
     ) -> None:
+        self._publish_observer = publish_observer
         self._names = QueueNames(namespace)
         self._prefetch = prefetch
         self._retry_tiers = retry_tiers(retry_delays)
@@ -101,6 +106,7 @@ class MemoryQueueBroker:
             self._exchange_declared = False
 
     async def publish(self, message: OutgoingMessage) -> None:
+        started = time.monotonic()
         self._ensure_connected()
         if not self._exchange_declared:
             raise QueueUnavailableError(f"exchange {self._names.exchange!r} does not exist")
@@ -122,6 +128,7 @@ class MemoryQueueBroker:
                     headers=dict(message.headers),
                 )
             )
+        observed_publish(self._publish_observer, message.routing_key, started)
 
     def listen(self, worker: str, routing_key: str, handler: MessageHandler) -> None:
         self._handlers.add(worker, routing_key, handler)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -74,11 +75,19 @@ Settlement = Ack | RetryLater | DeadLetter
 MessageHandler = Callable[[IncomingMessage], Awaitable[Settlement | None]]
 
 
+# Told the routing key and the seconds a confirmed publish took.
+PublishObserver = Callable[[str, float], None]
+
+
 class DeliveryHooks(Protocol):
     """What the host tells a consuming broker: how to settle a failure, and what to note."""
 
     def decide(self, message: IncomingMessage, error: Exception) -> Settlement:
         """The settlement for a message whose handler raised ``error``."""
+        ...
+
+    def handling(self, message: IncomingMessage) -> AbstractContextManager[object]:
+        """Open for as long as the message's handler runs (for the in-flight gauge)."""
         ...
 
     def settled(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from datetime import UTC, datetime
@@ -11,12 +12,13 @@ import aio_pika
 from aio_pika.abc import AbstractExchange, AbstractRobustChannel, AbstractRobustConnection
 from aio_pika.exceptions import PublishError
 
-from brokers.queues.delivery import Dispatcher, HandlerRegistry
+from brokers.queues.delivery import Dispatcher, HandlerRegistry, observed_publish
 from brokers.queues.messages import (
     DeadLetteredMessage,
     DeliveryHooks,
     MessageHandler,
     OutgoingMessage,
+    PublishObserver,
 )
 from brokers.queues.queue_broker import (
     QueueUnavailableError,
@@ -51,7 +53,9 @@ class RabbitQueueBroker:
         retry_delays: Sequence[float] = (1.0, 5.0, 30.0),
         hooks: DeliveryHooks | None = None,
         connection_name: str | None = None,
+        publish_observer: PublishObserver | None = None,
     ) -> None:
+        self._publish_observer = publish_observer
         self._url = url
         self._names = QueueNames(namespace)
         self._prefetch = prefetch
@@ -115,6 +119,7 @@ class RabbitQueueBroker:
             headers=message.headers,
             timestamp=datetime.now(UTC),
         )
+        started = time.monotonic()
         try:
             async with asyncio.timeout(CONFIRM_TIMEOUT_SECONDS):
                 exchange = await self._exchange()
@@ -125,6 +130,7 @@ class RabbitQueueBroker:
             raise QueueUnavailableError(
                 f"RabbitMQ did not confirm message {message.message_id}: {error!r}"
             ) from error
+        observed_publish(self._publish_observer, message.routing_key, started)
 
     def listen(self, worker: str, routing_key: str, handler: MessageHandler) -> None:
         self._handlers.add(worker, routing_key, handler)

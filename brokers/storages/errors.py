@@ -50,6 +50,24 @@ STORAGE_UNAVAILABLE_ERRORS: tuple[type[PyMongoError], ...] = (
 )
 
 
+def duplicate_key_of(error: Exception) -> str:
+    """The field whose unique key clashed ("id", "email"): never its value or the index's name.
+
+    The driver's message names the database, the collection, the index and the value; only the
+    key pattern in the error's details is read, as both storage brokers report it.
+    """
+    details = getattr(error, "details", None) or {}
+    pattern = details.get("keyPattern") or {}
+    return ", ".join("id" if field == "_id" else str(field) for field in pattern) or "key"
+
+
+def storage_failure_of(error: Exception) -> str:
+    """A failure by its kind (and server code) alone: driver messages name hosts and values."""
+    code = getattr(error, "code", None)
+    kind = type(error).__name__
+    return kind if code is None else f"{kind} (code {code})"
+
+
 class StorageNotInitializedError(RuntimeError):
     """A storage broker was used before ``initialize()`` or after ``close()``: a wiring bug."""
 
@@ -69,5 +87,7 @@ __all__ = [
     "StorageNotInitializedError",
     "StorageUnavailableError",
     "WriteConcernError",
+    "duplicate_key_of",
     "short_message",
+    "storage_failure_of",
 ]

@@ -32,6 +32,8 @@ def environment(
         "CULDESAC_RETRY_DELAYS": "[0.2, 0.5, 1.0]",
         "CULDESAC_MAX_SERVICE_RETRIES": "2",
         "CULDESAC_SHUTDOWN_TIMEOUT": "20",
+        # Processes run side by side: a test that scrapes gives each one a port of its own.
+        "CULDESAC_METRICS_PORT": "0",
     }
 
 

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+import aio_pika
 import httpx
 
 from tests.acceptance.conftest import eventually
@@ -39,6 +40,19 @@ async def start_stack(
 
     await eventually(ready, within=90, what="the ingress and the workers")
     return workers, ingress, base_url
+
+
+async def dead_lettered_headers(
+    channel: aio_pika.abc.AbstractChannel, queue_name: str
+) -> list[str]:
+    """The headers of every message in a dead-letter queue, as text; put back where they were."""
+    queue = await channel.declare_queue(queue_name, passive=True)
+    found = []
+    while (message := await queue.get(no_ack=False, fail=False)) is not None:
+        found.append(message)
+    for message in found:
+        await message.nack(requeue=True)
+    return [repr(message.headers) for message in found]
 
 
 async def statuses(client: httpx.AsyncClient, ids: list[str]) -> dict[str, Any]:
@@ -81,10 +95,15 @@ async def test_should_complete_every_registration_and_store_exactly_what_was_sen
 
 
 async def test_should_fail_a_registration_whose_email_belongs_to_another_student(
-    start_culdesac: Callable[..., CuldesacProcess], database: Any
+    *,
+    start_culdesac: Callable[..., CuldesacProcess],
+    database: Any,
+    database_name: str,
+    amqp_channel: aio_pika.abc.AbstractChannel,
+    namespace: str,
 ) -> None:
     # given
-    _, _, base_url = await start_stack(start_culdesac)
+    workers, ingress, base_url = await start_stack(start_culdesac)
     rng = random.Random(7)
     first = generated_registration(rng, 0)
     second = generated_registration(rng, 1)
@@ -106,13 +125,32 @@ async def test_should_fail_a_registration_whose_email_belongs_to_another_student
             return bool(body["status"] == "failed")
 
         await eventually(second_failed, within=60, what="the second registration to fail")
-        body = (await client.get(f"/v1/registrations/{second_id}")).json()
+        response = await client.get(f"/v1/registrations/{second_id}")
 
-    # then
+    # then the reason is the project's sentence, everywhere it is shown
+    body = response.json()
     reasons = [c["reason"] for c in body["concerns"].values() if c["status"] == "failed"]
     assert reasons
-    assert any("already exists" in reason for reason in reasons), reasons
+    assert "The email is already registered to another student." in reasons, reasons
     assert await database.students.count_documents({}) == 1
+    ledger = await database.registrations.find_one({"_id": second_id})
+    dead_letters = await dead_lettered_headers(amqp_channel, f"{namespace}.student.dead")
+    assert any(
+        "The email is already registered to another student." in headers for headers in dead_letters
+    ), dead_letters
+    shown = {
+        "dead letters": "\n".join(dead_letters),
+        "status": response.text,
+        "ledger": repr(ledger),
+        "worker log": workers.output(),
+        "ingress log": ingress.output(),
+    }
+    # the logs are read, and they tell the clash in the same words
+    assert "The email is already registered to another student." in workers.output()
+    email = first["student"]["email"]
+    for where, text in shown.items():
+        for leaked in ("E11000", "duplicate key", "email_1", f"{database_name}.students", email):
+            assert leaked not in text, f"{leaked!r} shown in the {where}"
 
 
 def test_should_run_the_demo_and_print_its_summary() -> None:

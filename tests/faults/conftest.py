@@ -97,6 +97,8 @@ async def culdesac(
             "CULDESAC_RETRY_DELAYS": json.dumps(RETRY_DELAY_TIERS),
             "CULDESAC_MAX_SERVICE_RETRIES": "2",
             "CULDESAC_SHUTDOWN_TIMEOUT": "10",
+            # Several workers run side by side here: none serves metrics on the shared port.
+            "CULDESAC_METRICS_PORT": "0",
         },
         tmp_path / "logs",
     )

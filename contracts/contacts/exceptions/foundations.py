@@ -22,8 +22,10 @@ class NotFoundContactError(LocalizedError):
 
 
 class AlreadyExistsContactError(LocalizedError):
-    def __init__(self, detail: str) -> None:
-        super().__init__(f"The student's contact already exists: {detail}")
+    """``key`` names the field that clashed, never its value."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"The student's contact already exists (same {key}).")
 
 
 class FailedContactStorageError(LocalizedError):

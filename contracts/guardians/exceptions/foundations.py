@@ -22,8 +22,10 @@ class NotFoundGuardianError(LocalizedError):
 
 
 class AlreadyExistsGuardianError(LocalizedError):
-    def __init__(self, detail: str) -> None:
-        super().__init__(f"Guardian with the same id already exists: {detail}")
+    """``key`` names the field that clashed, never its value."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"A guardian with the same {key} already exists.")
 
 
 class FailedGuardianStorageError(LocalizedError):

@@ -22,8 +22,10 @@ class NotFoundImmunizationError(LocalizedError):
 
 
 class AlreadyExistsImmunizationError(LocalizedError):
-    def __init__(self, detail: str) -> None:
-        super().__init__(f"Immunization with the same id already exists: {detail}")
+    """``key`` names the field that clashed, never its value."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"An immunization with the same {key} already exists.")
 
 
 class FailedImmunizationStorageError(LocalizedError):

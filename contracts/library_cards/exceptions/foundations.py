@@ -22,10 +22,10 @@ class NotFoundLibraryCardError(LocalizedError):
 
 
 class AlreadyExistsLibraryCardError(LocalizedError):
-    def __init__(self, detail: str) -> None:
-        super().__init__(
-            f"A library card with the same id, card number or student exists: {detail}"
-        )
+    """``key`` names the field that clashed, never its value."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"A library card with the same {key} already exists.")
 
 
 class FailedLibraryCardStorageError(LocalizedError):

@@ -22,8 +22,10 @@ class NotFoundRegistrationError(LocalizedError):
 
 
 class AlreadyExistsRegistrationError(LocalizedError):
-    def __init__(self, detail: str) -> None:
-        super().__init__(f"Registration with the same id already exists: {detail}")
+    """``key`` names the field that clashed, never its value."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"A registration with the same {key} already exists.")
 
 
 class FailedRegistrationStorageError(LocalizedError):

@@ -22,8 +22,13 @@ class NotFoundStudentError(LocalizedError):
 
 
 class AlreadyExistsStudentError(LocalizedError):
-    def __init__(self, detail: str) -> None:
-        super().__init__(f"Student with the same id or email already exists: {detail}")
+    """A unique field of the student is taken; ``key`` names the field, never its value."""
+
+    def __init__(self, key: str) -> None:
+        if key == "email":
+            super().__init__("The email is already registered to another student.")
+        else:
+            super().__init__(f"A student with the same {key} already exists.")
 
 
 class FailedStudentStorageError(LocalizedError):

@@ -6,6 +6,7 @@ import asyncio
 import json
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -130,9 +131,15 @@ class RecordingHooks:
         default_factory=list
     )
 
+    handled: list[str | None] = field(default_factory=list)
+
     def decide(self, message: IncomingMessage, error: Exception) -> Settlement:
         self.decided.append((message, error))
         return self.decision
+
+    def handling(self, message: IncomingMessage) -> AbstractContextManager[object]:
+        self.handled.append(message.message_id)
+        return nullcontext()
 
     def settled(
         self,

@@ -288,6 +288,8 @@ async def test_should_settle_a_raising_handler_as_the_hooks_decide(
     assert settled == {failing.message_id: (decision, error), passing.message_id: (Ack(), None)}
     assert len(hooks.settled_calls) == 2
     assert all(duration >= 0 for _, _, duration, _ in hooks.settled_calls)
+    assert len(hooks.handled) == 2
+    assert set(hooks.handled) == {failing.message_id, passing.message_id}
     [dead] = await broker.list_dead_letters("student")
     assert (dead.message_id, dead.reason, dead.category) == (
         failing.message_id,

@@ -9,7 +9,7 @@ import pytest
 
 from tests.unit.architecture.source_files import PROJECT_ROOT, parse, python_files
 
-DRIVERS = frozenset({"aio_pika", "aiormq", "pymongo", "motor", "structlog"})
+DRIVERS = frozenset({"aio_pika", "aiormq", "pymongo", "motor", "structlog", "prometheus_client"})
 SCANNED_FOLDERS = ("contracts", "services", "workers", "ingress")
 COMPOSITION_ROOTS = frozenset({Path("workers/brokers.py")})
 COMPOSITION_ROOT_NAME = "composition.py"

@@ -59,8 +59,10 @@ async def test_should_raise_dependency_validation_error_on_add_if_contact_alread
     # given
     input_contact = create_random_contact(faker, create_random_id(faker))
     message = faker.sentence()
-    getattr(storage_broker, insert).side_effect = DuplicateKeyError(message, 11000)
-    expected_error = ContactDependencyValidationError(AlreadyExistsContactError(message))
+    getattr(storage_broker, insert).side_effect = DuplicateKeyError(
+        message, 11000, {"keyPattern": {"_id": 1}}
+    )
+    expected_error = ContactDependencyValidationError(AlreadyExistsContactError("id"))
 
     # when
     with pytest.raises(ContactDependencyValidationError) as error_info:
@@ -90,7 +92,7 @@ async def test_should_raise_critical_dependency_error_on_add_if_storage_is_unava
     input_contact = create_random_contact(faker, create_random_id(faker))
     message = faker.sentence()
     getattr(storage_broker, insert).side_effect = storage_error_type(message)
-    expected_error = ContactDependencyError(FailedContactStorageError(message))
+    expected_error = ContactDependencyError(FailedContactStorageError(storage_error_type.__name__))
 
     # when
     with pytest.raises(ContactDependencyError) as error_info:
@@ -118,7 +120,7 @@ async def test_should_raise_service_error_on_add_if_service_error_occurs_and_log
     input_contact = create_random_contact(faker, create_random_id(faker))
     message = faker.sentence()
     getattr(storage_broker, insert).side_effect = RuntimeError(message)
-    expected_error = ContactServiceError(FailedContactServiceError(message))
+    expected_error = ContactServiceError(FailedContactServiceError("RuntimeError"))
 
     # when
     with pytest.raises(ContactServiceError) as error_info:

@@ -59,8 +59,10 @@ async def test_should_raise_dependency_validation_error_on_add_if_guardian_alrea
     # given
     input_guardian = create_random_guardian(faker, create_random_id(faker))
     message = faker.sentence()
-    getattr(storage_broker, insert).side_effect = DuplicateKeyError(message, 11000)
-    expected_error = GuardianDependencyValidationError(AlreadyExistsGuardianError(message))
+    getattr(storage_broker, insert).side_effect = DuplicateKeyError(
+        message, 11000, {"keyPattern": {"_id": 1}}
+    )
+    expected_error = GuardianDependencyValidationError(AlreadyExistsGuardianError("id"))
 
     # when
     with pytest.raises(GuardianDependencyValidationError) as error_info:
@@ -90,7 +92,9 @@ async def test_should_raise_critical_dependency_error_on_add_if_storage_is_unava
     input_guardian = create_random_guardian(faker, create_random_id(faker))
     message = faker.sentence()
     getattr(storage_broker, insert).side_effect = storage_error_type(message)
-    expected_error = GuardianDependencyError(FailedGuardianStorageError(message))
+    expected_error = GuardianDependencyError(
+        FailedGuardianStorageError(storage_error_type.__name__)
+    )
 
     # when
     with pytest.raises(GuardianDependencyError) as error_info:
@@ -118,7 +122,7 @@ async def test_should_raise_service_error_on_add_if_service_error_occurs_and_log
     input_guardian = create_random_guardian(faker, create_random_id(faker))
     message = faker.sentence()
     getattr(storage_broker, insert).side_effect = RuntimeError(message)
-    expected_error = GuardianServiceError(FailedGuardianServiceError(message))
+    expected_error = GuardianServiceError(FailedGuardianServiceError("RuntimeError"))
 
     # when
     with pytest.raises(GuardianServiceError) as error_info:

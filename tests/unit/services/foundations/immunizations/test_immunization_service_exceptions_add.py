@@ -63,8 +63,10 @@ async def test_should_raise_dependency_validation_error_on_add_if_immunization_a
     # given
     input_immunization = create_random_immunization(faker, create_random_id(faker), now.date())
     message = faker.sentence()
-    getattr(storage_broker, insert).side_effect = DuplicateKeyError(message, 11000)
-    expected_error = ImmunizationDependencyValidationError(AlreadyExistsImmunizationError(message))
+    getattr(storage_broker, insert).side_effect = DuplicateKeyError(
+        message, 11000, {"keyPattern": {"_id": 1}}
+    )
+    expected_error = ImmunizationDependencyValidationError(AlreadyExistsImmunizationError("id"))
 
     # when
     with pytest.raises(ImmunizationDependencyValidationError) as error_info:
@@ -95,7 +97,9 @@ async def test_should_raise_critical_dependency_error_on_add_if_storage_is_unava
     input_immunization = create_random_immunization(faker, create_random_id(faker), now.date())
     message = faker.sentence()
     getattr(storage_broker, insert).side_effect = storage_error_type(message)
-    expected_error = ImmunizationDependencyError(FailedImmunizationStorageError(message))
+    expected_error = ImmunizationDependencyError(
+        FailedImmunizationStorageError(storage_error_type.__name__)
+    )
 
     # when
     with pytest.raises(ImmunizationDependencyError) as error_info:
@@ -124,7 +128,7 @@ async def test_should_raise_service_error_on_add_if_service_error_occurs_and_log
     input_immunization = create_random_immunization(faker, create_random_id(faker), now.date())
     message = faker.sentence()
     getattr(storage_broker, insert).side_effect = RuntimeError(message)
-    expected_error = ImmunizationServiceError(FailedImmunizationServiceError(message))
+    expected_error = ImmunizationServiceError(FailedImmunizationServiceError("RuntimeError"))
 
     # when
     with pytest.raises(ImmunizationServiceError) as error_info:

@@ -63,8 +63,10 @@ async def test_should_raise_dependency_validation_error_on_add_if_library_card_a
     # given
     input_library_card = create_random_library_card(faker, create_random_id(faker), now)
     message = faker.sentence()
-    getattr(storage_broker, insert).side_effect = DuplicateKeyError(message, 11000)
-    expected_error = LibraryCardDependencyValidationError(AlreadyExistsLibraryCardError(message))
+    getattr(storage_broker, insert).side_effect = DuplicateKeyError(
+        message, 11000, {"keyPattern": {"_id": 1}}
+    )
+    expected_error = LibraryCardDependencyValidationError(AlreadyExistsLibraryCardError("id"))
 
     # when
     with pytest.raises(LibraryCardDependencyValidationError) as error_info:
@@ -95,7 +97,9 @@ async def test_should_raise_critical_dependency_error_on_add_if_storage_is_unava
     input_library_card = create_random_library_card(faker, create_random_id(faker), now)
     message = faker.sentence()
     getattr(storage_broker, insert).side_effect = storage_error_type(message)
-    expected_error = LibraryCardDependencyError(FailedLibraryCardStorageError(message))
+    expected_error = LibraryCardDependencyError(
+        FailedLibraryCardStorageError(storage_error_type.__name__)
+    )
 
     # when
     with pytest.raises(LibraryCardDependencyError) as error_info:
@@ -124,7 +128,7 @@ async def test_should_raise_service_error_on_add_if_service_error_occurs_and_log
     input_library_card = create_random_library_card(faker, create_random_id(faker), now)
     message = faker.sentence()
     getattr(storage_broker, insert).side_effect = RuntimeError(message)
-    expected_error = LibraryCardServiceError(FailedLibraryCardServiceError(message))
+    expected_error = LibraryCardServiceError(FailedLibraryCardServiceError("RuntimeError"))
 
     # when
     with pytest.raises(LibraryCardServiceError) as error_info:

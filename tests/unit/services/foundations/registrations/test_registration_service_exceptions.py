@@ -6,7 +6,7 @@ from unittest.mock import Mock, call
 import pytest
 from faker import Faker
 
-from brokers.storages.errors import DuplicateKeyError
+from brokers.storages.errors import DuplicateKeyError, duplicate_key_of, storage_failure_of
 from contracts.registrations.exceptions.foundations import (
     AlreadyExistsRegistrationError,
     FailedRegistrationServiceError,
@@ -39,7 +39,7 @@ async def test_should_raise_dependency_validation_error_on_add_if_duplicate_key_
     duplicate_key_error = DuplicateKeyError(create_random_message(faker), 11000)
     storage_broker.insert_registration_if_absent.side_effect = duplicate_key_error
     expected_error = RegistrationDependencyValidationError(
-        AlreadyExistsRegistrationError(str(duplicate_key_error))
+        AlreadyExistsRegistrationError(duplicate_key_of(duplicate_key_error))
     )
 
     # when
@@ -70,7 +70,9 @@ async def test_should_raise_dependency_error_on_modify_concern_if_unavailable_an
     input_concern_key = faker.random_element(list(random_registration.concerns))
     storage_error = create_storage_error(create_random_message(faker))
     storage_broker.update_registration_fields.side_effect = storage_error
-    expected_error = RegistrationDependencyError(FailedRegistrationStorageError(str(storage_error)))
+    expected_error = RegistrationDependencyError(
+        FailedRegistrationStorageError(storage_failure_of(storage_error))
+    )
 
     # when
     with pytest.raises(RegistrationDependencyError) as error_info:
@@ -101,7 +103,9 @@ async def test_should_raise_service_error_on_retrieve_if_service_error_occurs_an
     input_registration_id = create_random_registration(faker, now).id
     unexpected_error = create_error(create_random_message(faker))
     storage_broker.select_registration_by_id.side_effect = unexpected_error
-    expected_error = RegistrationServiceError(FailedRegistrationServiceError(str(unexpected_error)))
+    expected_error = RegistrationServiceError(
+        FailedRegistrationServiceError(storage_failure_of(unexpected_error))
+    )
 
     # when
     with pytest.raises(RegistrationServiceError) as error_info:
@@ -129,7 +133,9 @@ async def test_should_raise_service_error_on_modify_concern_if_service_error_occ
     input_concern_key = faker.random_element(list(random_registration.concerns))
     unexpected_error = create_error(create_random_message(faker))
     storage_broker.update_registration_fields.side_effect = unexpected_error
-    expected_error = RegistrationServiceError(FailedRegistrationServiceError(str(unexpected_error)))
+    expected_error = RegistrationServiceError(
+        FailedRegistrationServiceError(storage_failure_of(unexpected_error))
+    )
 
     # when
     with pytest.raises(RegistrationServiceError) as error_info:

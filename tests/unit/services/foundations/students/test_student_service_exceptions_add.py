@@ -6,6 +6,7 @@ from unittest.mock import Mock, call
 import pytest
 from faker import Faker
 
+from brokers.storages.errors import DuplicateKeyError, duplicate_key_of, storage_failure_of
 from contracts.students.exceptions.foundations import (
     AlreadyExistsStudentError,
     FailedStudentServiceError,
@@ -46,7 +47,7 @@ async def test_should_raise_dependency_validation_error_on_add_if_student_alread
     storage_document = create_student_document(input_student)
     duplicate_key_error = create_duplicate_key_error(create_random_message(faker))
     storage_broker.insert_student.side_effect = duplicate_key_error
-    already_exists_student_error = AlreadyExistsStudentError(str(duplicate_key_error))
+    already_exists_student_error = AlreadyExistsStudentError(duplicate_key_of(duplicate_key_error))
     expected_student_dependency_validation_error = StudentDependencyValidationError(
         already_exists_student_error
     )
@@ -84,7 +85,7 @@ async def test_should_raise_dependency_error_on_add_if_storage_is_unavailable_an
     storage_document = create_student_document(input_student)
     storage_error = create_storage_error(create_random_message(faker))
     storage_broker.insert_student.side_effect = storage_error
-    failed_student_storage_error = FailedStudentStorageError(str(storage_error))
+    failed_student_storage_error = FailedStudentStorageError(storage_failure_of(storage_error))
     expected_student_dependency_error = StudentDependencyError(failed_student_storage_error)
 
     # when
@@ -118,7 +119,7 @@ async def test_should_raise_service_error_on_add_if_service_error_occurs_and_log
     storage_document = create_student_document(input_student)
     unexpected_error = create_error(create_random_message(faker))
     storage_broker.insert_student.side_effect = unexpected_error
-    failed_student_service_error = FailedStudentServiceError(str(unexpected_error))
+    failed_student_service_error = FailedStudentServiceError(storage_failure_of(unexpected_error))
     expected_student_service_error = StudentServiceError(failed_student_service_error)
 
     # when
@@ -133,3 +134,46 @@ async def test_should_raise_service_error_on_add_if_service_error_occurs_and_log
     assert logging_broker.mock_calls == [
         create_error_log_call("error", expected_student_service_error)
     ]
+
+
+async def test_should_say_the_email_is_taken_without_driver_text_on_add_and_log_it(
+    *,
+    faker: Faker,
+    now: datetime,
+    student_service: StudentService,
+    storage_broker: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given: the error exactly as the driver raises it for a taken email
+    input_student = create_random_student(faker, now.date())
+    driver_message = (
+        "E11000 duplicate key error collection: culdesac.students index: email_1 "
+        f'dup key: {{ email: "{input_student.email}" }}'
+    )
+    storage_broker.insert_student.side_effect = DuplicateKeyError(
+        driver_message,
+        11000,
+        {
+            "index": 0,
+            "code": 11000,
+            "errmsg": driver_message,
+            "keyPattern": {"email": 1},
+            "keyValue": {"email": input_student.email},
+        },
+    )
+    expected_error = StudentDependencyValidationError(AlreadyExistsStudentError("email"))
+
+    # when
+    with pytest.raises(StudentDependencyValidationError) as error_info:
+        await student_service.add_student(input_student)
+
+    # then: the project's sentence, and nothing of the driver's or the student's
+    assert error_info.value == expected_error
+    assert error_info.value.inner_error.message == (
+        "The email is already registered to another student."
+    )
+    logged = repr(logging_broker.mock_calls)
+    for leaked in (input_student.email, "E11000", "culdesac.students", "email_1"):
+        assert leaked not in str(error_info.value)
+        assert leaked not in logged
+    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]

@@ -6,6 +6,7 @@ from unittest.mock import Mock, call
 import pytest
 from faker import Faker
 
+from brokers.storages.errors import duplicate_key_of, storage_failure_of
 from contracts.students.exceptions.foundations import (
     AlreadyExistsStudentError,
     FailedStudentServiceError,
@@ -46,7 +47,7 @@ async def test_should_raise_dependency_validation_error_on_modify_if_email_is_ta
     storage_document = create_student_document(input_student)
     duplicate_key_error = create_duplicate_key_error(create_random_message(faker))
     storage_broker.update_student.side_effect = duplicate_key_error
-    already_exists_student_error = AlreadyExistsStudentError(str(duplicate_key_error))
+    already_exists_student_error = AlreadyExistsStudentError(duplicate_key_of(duplicate_key_error))
     expected_student_dependency_validation_error = StudentDependencyValidationError(
         already_exists_student_error
     )
@@ -84,7 +85,7 @@ async def test_should_raise_dependency_error_on_modify_if_storage_is_unavailable
     storage_document = create_student_document(input_student)
     storage_error = create_storage_error(create_random_message(faker))
     storage_broker.update_student.side_effect = storage_error
-    failed_student_storage_error = FailedStudentStorageError(str(storage_error))
+    failed_student_storage_error = FailedStudentStorageError(storage_failure_of(storage_error))
     expected_student_dependency_error = StudentDependencyError(failed_student_storage_error)
 
     # when
@@ -118,7 +119,7 @@ async def test_should_raise_service_error_on_modify_if_service_error_occurs_and_
     storage_document = create_student_document(input_student)
     unexpected_error = create_error(create_random_message(faker))
     storage_broker.update_student.side_effect = unexpected_error
-    failed_student_service_error = FailedStudentServiceError(str(unexpected_error))
+    failed_student_service_error = FailedStudentServiceError(storage_failure_of(unexpected_error))
     expected_student_service_error = StudentServiceError(failed_student_service_error)
 
     # when

@@ -5,6 +5,7 @@ from unittest.mock import Mock, call
 import pytest
 from faker import Faker
 
+from brokers.storages.errors import storage_failure_of
 from contracts.students.exceptions.foundations import (
     FailedStudentServiceError,
     FailedStudentStorageError,
@@ -43,7 +44,7 @@ async def test_should_raise_dependency_error_on_retrieve_by_id_if_storage_is_una
     input_student_id = random_student_id
     storage_error = create_storage_error(create_random_message(faker))
     storage_broker.select_student_by_id.side_effect = storage_error
-    failed_student_storage_error = FailedStudentStorageError(str(storage_error))
+    failed_student_storage_error = FailedStudentStorageError(storage_failure_of(storage_error))
     expected_student_dependency_error = StudentDependencyError(failed_student_storage_error)
 
     # when
@@ -75,7 +76,7 @@ async def test_should_raise_service_error_on_retrieve_by_id_if_service_error_occ
     input_student_id = random_student_id
     unexpected_error = create_error(create_random_message(faker))
     storage_broker.select_student_by_id.side_effect = unexpected_error
-    failed_student_service_error = FailedStudentServiceError(str(unexpected_error))
+    failed_student_service_error = FailedStudentServiceError(storage_failure_of(unexpected_error))
     expected_student_service_error = StudentServiceError(failed_student_service_error)
 
     # when
