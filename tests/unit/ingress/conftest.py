@@ -28,9 +28,9 @@ from contracts.registrations import (
     RegistrationRequest,
     RegistrationStatus,
 )
+from hosting.settings import Settings
 from ingress import RegistrationAcceptance, create_app
 from tests.unit.contracts.conftest import create_random_registration_request_payload
-from workers.settings import Settings
 
 MAX_BODY_BYTES = 4096
 
