@@ -22,8 +22,9 @@ def bench(context: typer.Context) -> None:
         from bench.__main__ import main as run_bench
     except ImportError as error:
         console.print(
-            "[red]error:[/red] the benchmarks live in bench/ of a source checkout, "
-            "with the dev dependencies installed (make install)"
+            "[red]error:[/red] the benchmarks run from a source checkout "
+            "with the dev dependencies: make bench",
+            soft_wrap=True,
         )
         raise typer.Exit(2) from error
     sys.argv = ["culdesac bench", *context.args]

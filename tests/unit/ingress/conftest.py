@@ -59,19 +59,21 @@ class FailedRegistrationServiceError(LocalizedError):
     pass
 
 
-class RegistrationAcceptanceValidationError(ValidationCategoryError):
+class RegistrationAcceptanceOrchestrationValidationError(ValidationCategoryError):
     message = "registration validation error"
 
 
-class RegistrationAcceptanceDependencyValidationError(DependencyValidationCategoryError):
+class RegistrationAcceptanceOrchestrationDependencyValidationError(
+    DependencyValidationCategoryError
+):
     message = "registration dependency validation error"
 
 
-class RegistrationAcceptanceDependencyError(DependencyCategoryError):
+class RegistrationAcceptanceOrchestrationDependencyError(DependencyCategoryError):
     message = "registration dependency error"
 
 
-class RegistrationAcceptanceServiceError(ServiceCategoryError):
+class RegistrationAcceptanceOrchestrationServiceError(ServiceCategoryError):
     message = "registration service error"
 
 
