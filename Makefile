@@ -2,7 +2,7 @@
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 RUN := $(UV) run --frozen
 
-.PHONY: install demo test unit integration acceptance lint types fmt bench up down clean
+.PHONY: install mongo demo test unit integration acceptance lint types fmt bench up down clean
 
 install: $(UV)
 	$(UV) sync --frozen
@@ -10,6 +10,9 @@ install: $(UV)
 .tools/bin/uv:
 	python3 -m venv .tools
 	.tools/bin/pip install --quiet uv
+
+mongo: install
+	$(RUN) culdesac dev mongo --data .culdesac/mongo
 
 demo: install
 	$(RUN) culdesac demo -n 200

@@ -15,6 +15,7 @@ from cli import (
     bench,
     dead_letters,
     demo,
+    dev,
     events,
     ingress,
     registrations,
@@ -60,6 +61,7 @@ events.register(app)
 schemas.register(app)
 bench.register(app)
 demo.register(app)
+dev.register(app)
 
 
 def main() -> None:
