@@ -96,7 +96,9 @@ def dev_mongo(
     try:
         wait_until_answering(server, host, port)
         url = f"mongodb://{host}:{port}/?{URL_OPTIONS}"
-        console.print(f"MongoDB wire protocol (SecantusDB) on {url}, data in {data}", soft_wrap=True)
+        console.print(
+            f"MongoDB wire protocol (SecantusDB) on {url}, data in {data}", soft_wrap=True
+        )
         console.print(f"export CULDESAC_MONGODB_URL='{url}'   # Ctrl-C stops it", soft_wrap=True)
         code = server.wait()
     except KeyboardInterrupt:
