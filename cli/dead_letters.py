@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from brokers.queues import DeadLetteredMessage, QueueBroker
+from cli.help import QUEUE_SETTINGS, environment_help
 from cli.support import connected_queue_broker, console, run, settings_or_exit
+
+if TYPE_CHECKING:
+    from brokers.queues import DeadLetteredMessage, QueueBroker
 
 dead_letters_app = typer.Typer(
     help="List, replay or purge dead-lettered messages.", no_args_is_help=True
@@ -57,7 +60,7 @@ async def dead_counts(queue: QueueBroker, names: Sequence[str]) -> dict[str, int
     return {name: (await queue.count_messages(name))["dead"] for name in names}
 
 
-@dead_letters_app.command("list")
+@dead_letters_app.command("list", cls=environment_help(*QUEUE_SETTINGS))
 def dead_letters_list(
     worker: WorkerOption = None,
     output: Annotated[
@@ -116,7 +119,7 @@ def as_json(letter: DeadLetteredMessage) -> dict[str, object]:
     }
 
 
-@dead_letters_app.command("replay")
+@dead_letters_app.command("replay", cls=environment_help(*QUEUE_SETTINGS))
 def dead_letters_replay(
     worker: WorkerOption = None,
     ids: Annotated[
@@ -146,7 +149,7 @@ def dead_letters_replay(
         raise typer.Exit(1)
 
 
-@dead_letters_app.command("purge")
+@dead_letters_app.command("purge", cls=environment_help(*QUEUE_SETTINGS))
 def dead_letters_purge(
     worker: WorkerOption = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask for confirmation.")] = False,

@@ -7,11 +7,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from cli.help import EVERY_SETTING, environment_help
 from cli.support import console, run
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(demo)
+    in_process = {"amqp_url": "memory://", "mongodb_url": "memory://"}
+    app.command(cls=environment_help(EVERY_SETTING, defaults=in_process))(demo)
 
 
 def demo(

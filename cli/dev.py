@@ -58,10 +58,20 @@ def port_answers(host: str, port: int) -> bool:
 @dev_app.command("mongo")
 def dev_mongo(
     data: Annotated[
-        Path, typer.Option(file_okay=False, help="Folder for the data; kept between runs.")
+        Path,
+        typer.Option(
+            file_okay=False,
+            envvar="CULDESAC_DEV_MONGO_DATA",
+            help="Folder for the data; kept between runs.",
+        ),
     ] = Path(".culdesac/mongo"),
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 27017,
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[
+        int,
+        typer.Option(min=1, max=65535, envvar="CULDESAC_DEV_MONGO_PORT", help="Port to listen on."),
+    ] = 27017,
+    host: Annotated[
+        str, typer.Option(envvar="CULDESAC_DEV_MONGO_HOST", help="Address to listen on.")
+    ] = "127.0.0.1",
 ) -> None:
     """Serve a MongoDB wire-protocol server (SecantusDB) until Ctrl-C, data in a folder.
 

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 
+from cli.help import QUEUE_SETTINGS, environment_help
 from cli.support import connected_queue_broker, console, run, settings_or_exit
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(publish)
+    app.command(cls=environment_help(*QUEUE_SETTINGS))(publish)
 
 
 def publish(
@@ -34,6 +34,8 @@ def publish(
     event_id: Annotated[str | None, typer.Option(help="Event id; a new UUID by default.")] = None,
 ) -> None:
     """Validate data against its event type and publish it as a CloudEvent, with a confirm."""
+    from pydantic import ValidationError
+
     from brokers.queues import OutgoingMessage
     from contracts.events import CLOUD_EVENTS_CONTENT_TYPE, EVENT_MODELS
 

@@ -6,16 +6,35 @@ from typing import Annotated
 
 import typer
 
+from cli.help import environment_help
 from cli.support import run, settings_or_exit
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(ingress)
+    app.command(cls=environment_help(*INGRESS_SETTINGS))(ingress)
+
+
+INGRESS_SETTINGS = (
+    "amqp_url",
+    "mongodb_url",
+    "mongodb_database",
+    "namespace",
+    "log_format",
+    "log_level",
+    "shutdown_timeout",
+    "max_body_bytes",
+    "startup_timeout",
+)
 
 
 def ingress(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    host: Annotated[
+        str, typer.Option(envvar="CULDESAC_INGRESS_HOST", help="Address to listen on.")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int,
+        typer.Option(min=1, max=65535, envvar="CULDESAC_INGRESS_PORT", help="Port to listen on."),
+    ] = 8000,
 ) -> None:
     """Serve the HTTP ingress until SIGTERM or Ctrl-C, letting requests in flight finish."""
     from ingress.server import run_ingress

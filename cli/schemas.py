@@ -7,11 +7,12 @@ from typing import Annotated, Any, Literal
 
 import typer
 
+from cli.help import environment_help
 from cli.support import settings_or_exit
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(schema)
+    app.command(cls=environment_help("namespace"))(schema)
 
 
 def schema(

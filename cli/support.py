@@ -1,4 +1,8 @@
-"""What every ``culdesac`` command shares: settings, the event loop, clear errors."""
+"""What every ``culdesac`` command shares: settings, the event loop, clear errors.
+
+The drivers, the settings model and the brokers are imported inside the functions, so that
+``--help`` and the commands that need none of them start quickly.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +10,23 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from brokers.queues import QueueBroker, QueueUnavailableError
-from brokers.storages import STORAGE_UNAVAILABLE_ERRORS, short_message
-from hosting.settings import Settings, SettingsError, load_settings
+if TYPE_CHECKING:
+    from brokers.queues import QueueBroker
+    from hosting.settings import Settings
 
 console = Console(stderr=True)
 T = TypeVar("T")
 
 
 def settings_or_exit() -> Settings:
+    from hosting.settings import SettingsError, load_settings
+
     try:
         return load_settings()
     except SettingsError as error:
@@ -34,6 +40,8 @@ def run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
     The brokers bound every connection attempt (RabbitMQ's connect timeout, MongoDB's server
     selection timeout), so a command whose service is away fails after a short wait.
     """
+    from brokers.queues import QueueUnavailableError
+    from brokers.storages import STORAGE_UNAVAILABLE_ERRORS, short_message
 
     async def main() -> T:
         return await coroutine_factory()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from cli.help import QUEUE_SETTINGS, environment_help
 from cli.support import connected_queue_broker, console, run, settings_or_exit
 
 topology_app = typer.Typer(help="Declare the RabbitMQ topology.", no_args_is_help=True)
@@ -13,7 +14,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(topology_app, name="topology")
 
 
-@topology_app.command("declare")
+@topology_app.command("declare", cls=environment_help(*QUEUE_SETTINGS, "retry_delays"))
 def topology_declare() -> None:
     """Declare the exchange and every worker's queues (idempotent)."""
     from contracts.workers import WORKER_NAMES

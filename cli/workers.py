@@ -6,15 +6,28 @@ from typing import Annotated
 
 import typer
 
+from cli.help import EVERY_SETTING, environment_help
 from cli.support import console, run, settings_or_exit
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(worker)
+    app.command(cls=environment_help(EVERY_SETTING, details=worker_list))(worker)
+
+
+def worker_list() -> str:
+    from contracts.workers import WORKER_BINDINGS
+
+    described = ", ".join(f"{name} ({' '.join(types)})" for name, types in WORKER_BINDINGS.items())
+    return f"Workers and the events they take: {described}."
 
 
 def worker(
-    names: Annotated[list[str] | None, typer.Argument(help="Workers to run, e.g. student.")] = None,
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="NAME", help="Workers to run, e.g. student contact.", show_default=False
+        ),
+    ] = None,
     run_all: Annotated[
         bool, typer.Option("--all", help="Run every worker in this process.")
     ] = False,
