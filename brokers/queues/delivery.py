@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
-from collections.abc import Mapping
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from contextlib import AbstractContextManager, ExitStack, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from brokers.loggings import bound_log_context
 from brokers.queues.messages import (
@@ -21,6 +22,8 @@ from brokers.queues.messages import (
     ROUTING_KEY_HEADER,
     WORKER_HEADER,
     Ack,
+    BatchHandler,
+    BatchResult,
     DeadLetter,
     DeliveryHooks,
     IncomingMessage,
@@ -31,6 +34,8 @@ from brokers.queues.messages import (
 )
 
 logger = logging.getLogger(__name__)
+
+DeliveryT = TypeVar("DeliveryT")
 
 # Headers that only say why a message was dead-lettered; a replayed message starts without them.
 FAILURE_HEADERS = frozenset(
@@ -46,19 +51,28 @@ FAILURE_HEADERS = frozenset(
 
 
 class HandlerRegistry:
-    """The handlers ``listen`` registered, by worker and exact routing key."""
+    """The handlers ``listen`` and ``listen_batch`` registered, by worker and routing key."""
 
     def __init__(self) -> None:
         self._handlers: dict[str, dict[str, MessageHandler]] = {}
+        self._batch_handlers: dict[str, dict[str, BatchHandler]] = {}
 
     def add(self, worker: str, routing_key: str, handler: MessageHandler) -> None:
+        self._batch_handlers.get(worker, {}).pop(routing_key, None)
         self._handlers.setdefault(worker, {})[routing_key] = handler
 
+    def add_batch(self, worker: str, routing_key: str, handler: BatchHandler) -> None:
+        self._handlers.get(worker, {}).pop(routing_key, None)
+        self._batch_handlers.setdefault(worker, {})[routing_key] = handler
+
     def workers(self) -> list[str]:
-        return list(self._handlers)
+        return list(dict.fromkeys([*self._handlers, *self._batch_handlers]))
 
     def find(self, worker: str, routing_key: str) -> MessageHandler | None:
         return self._handlers.get(worker, {}).get(routing_key)
+
+    def find_batch(self, worker: str, routing_key: str) -> BatchHandler | None:
+        return self._batch_handlers.get(worker, {}).get(routing_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +123,40 @@ class Dispatcher:
             return Outcome(self._decide(message, error), error, started)
         return Outcome(Ack() if settlement is None else settlement, None, started)
 
+    def is_batched(self, worker: str, routing_key: str) -> bool:
+        return self._handlers.find_batch(worker, routing_key) is not None
+
+    async def dispatch_batch(
+        self, worker: str, messages: Sequence[IncomingMessage]
+    ) -> list[Outcome]:
+        """Run the batch handler of the messages' routing key; one outcome per message."""
+        started = time.monotonic()
+        handler = self._handlers.find_batch(worker, messages[0].routing_key)
+        if handler is None:
+            reason = f"no handler for routing key {messages[0].routing_key!r}"
+            return [Outcome(DeadLetter(reason=reason), None, started) for _ in messages]
+        try:
+            with (
+                ExitStack() as handling,
+                bound_log_context(
+                    event_type=messages[0].routing_key, queue=messages[0].queue, batch=len(messages)
+                ),
+            ):
+                for message in messages:
+                    handling.enter_context(self._handling(message))
+                results = checked_answers(messages, await handler(messages))
+        except Exception as error:  # noqa: BLE001 - the whole batch failed: each message alike
+            return [Outcome(self._decide(m, error), error, started) for m in messages]
+        return [
+            self._outcome_of(message, result, started)
+            for message, result in zip(messages, results, strict=True)
+        ]
+
+    def _outcome_of(self, message: IncomingMessage, result: BatchResult, started: float) -> Outcome:
+        if isinstance(result, Exception):
+            return Outcome(self._decide(message, result), result, started)
+        return Outcome(Ack() if result is None else result, None, started)
+
     def settled(self, message: IncomingMessage, outcome: Outcome) -> None:
         if self._hooks is None:
             return
@@ -130,6 +178,104 @@ class Dispatcher:
         except Exception:
             logger.exception("delivery hook 'decide' failed for message %s", message.message_id)
             return RetryLater(self._first_retry_delay)
+
+
+@dataclass(frozen=True, slots=True)
+class Batching:
+    """How a consuming broker gathers deliveries for batch handlers.
+
+    At most ``size`` each, waiting at most ``linger`` seconds for more while earlier batches
+    are being handled.
+    """
+
+    size: int = 100
+    linger: float = 0.005
+
+
+class BatchAnswerError(RuntimeError):
+    """A batch handler answered a different number of messages than it was given: a bug."""
+
+    def __init__(self, given: int, answered: int) -> None:
+        super().__init__(f"a batch handler answered {answered} of {given} messages")
+
+
+def checked_answers(
+    messages: Sequence[IncomingMessage], results: Sequence[BatchResult]
+) -> Sequence[BatchResult]:
+    if len(results) != len(messages):
+        raise BatchAnswerError(len(messages), len(results))
+    return results
+
+
+class BatchCollector(Generic[DeliveryT]):
+    """Gathers one queue's deliveries into batches per routing key, and hands each over.
+
+    A delivery that comes while nothing of the queue is being handled goes at once, on the
+    next turn of the event loop (with whatever arrived in the same read): a batch of one costs
+    no waiting. While batches are in flight, deliveries gather for up to ``linger`` seconds or
+    until ``size`` of them wait, or until every delivery the prefetch allows is here.
+    """
+
+    def __init__(
+        self,
+        size: int,
+        linger: float,
+        prefetch: int,
+        hand_over: Callable[[list[DeliveryT]], Awaitable[None]],
+    ) -> None:
+        self._size = max(1, size)
+        self._linger = max(0.0, linger)
+        self._prefetch = prefetch
+        self._hand_over = hand_over
+        self._waiting: dict[str, list[DeliveryT]] = {}
+        self._timers: dict[str, asyncio.TimerHandle] = {}
+        self._handling = 0
+        self.in_flight: set[asyncio.Task[None]] = set()
+
+    def add(self, routing_key: str, delivery: DeliveryT) -> None:
+        waiting = self._waiting.setdefault(routing_key, [])
+        waiting.append(delivery)
+        if len(waiting) >= self._size or self._unsettled() >= self._prefetch:
+            self.flush(routing_key)
+        elif routing_key not in self._timers:
+            delay = self._linger if self._handling else 0.0
+            self._timers[routing_key] = asyncio.get_running_loop().call_later(
+                delay, self.flush, routing_key
+            )
+
+    def flush(self, routing_key: str) -> None:
+        timer = self._timers.pop(routing_key, None)
+        if timer is not None:
+            timer.cancel()
+        batch = self._waiting.pop(routing_key, [])
+        if not batch:
+            return
+        self._handling += len(batch)
+        task = asyncio.create_task(self._handle(batch))
+        self.in_flight.add(task)
+        task.add_done_callback(self.in_flight.discard)
+
+    def flush_all(self) -> None:
+        for routing_key in list(self._waiting):
+            self.flush(routing_key)
+
+    def drop_waiting(self) -> list[DeliveryT]:
+        """Forget the deliveries not handed over yet, and return them to be put back."""
+        for timer in self._timers.values():
+            timer.cancel()
+        self._timers.clear()
+        dropped = [delivery for waiting in self._waiting.values() for delivery in waiting]
+        self._waiting.clear()
+        return dropped
+
+    async def _handle(self, batch: list[DeliveryT]) -> None:
+        try:
+            await self._hand_over(batch)
+        finally:
+            self._handling -= len(batch)
+
+    def _unsettled(self) -> int:
+        return self._handling + sum(len(waiting) for waiting in self._waiting.values())
 
 
 def observed_publish(observer: PublishObserver | None, routing_key: str, started: float) -> None:
