@@ -52,9 +52,8 @@ class StudentService:
     async def add_students(self, students: Sequence[Student]) -> list[Student | Exception]:
         """Add every student in one write; each one's stored student or its own error."""
         checked = validate_each_student(students, self.date_time_broker.get_current_date())
-        stored = await self.storage_broker.insert_students(
-            [map_to_document(student) for student in passed(checked)]
-        )
+        documents = [map_to_document(student) for student in passed(checked)]
+        stored = await self.storage_broker.insert_students(documents) if documents else []
         return in_places(checked, [map_to_student_or_error(result) for result in stored])
 
     @try_catch_each_student
@@ -63,9 +62,8 @@ class StudentService:
     ) -> list[Student | Exception]:
         """``add_student_if_absent`` for every student in one write, each result in its place."""
         checked = validate_each_student(students, self.date_time_broker.get_current_date())
-        stored = await self.storage_broker.insert_students_if_absent(
-            [map_to_document(student) for student in passed(checked)]
-        )
+        documents = [map_to_document(student) for student in passed(checked)]
+        stored = await self.storage_broker.insert_students_if_absent(documents) if documents else []
         return in_places(checked, [map_to_student_or_error(result) for result in stored])
 
     @try_catch_student
