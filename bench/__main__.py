@@ -4,9 +4,10 @@ Everything runs against the RabbitMQ at ``CULDESAC_AMQP_URL`` (default 127.0.0.1
 MongoDB at ``CULDESAC_MONGODB_URL`` (default: a SecantusDB started for the run), each run in its
 own namespace and database, every consumer in its own process:
 
-- ``student``: N ``student.registered.v1`` events to ``culdesac worker student`` (prefetch 32),
-  to a plain aio-pika + PyMongo consumer (validate, insert_one, confirmed outcome publish, ack;
-  prefetch 32) and to the same with insert_many micro-batches (≤ 100 within 5 ms, prefetch 128).
+- ``student``: N ``student.registered.v1`` events to ``culdesac worker student`` (its defaults:
+  batches of ≤ 100 within 5 ms, prefetch 128), to a plain aio-pika + PyMongo consumer (validate,
+  insert_one, confirmed outcome publish, ack; prefetch 32) and to the same with insert_many
+  micro-batches (≤ 100 within 5 ms, prefetch 128).
 - ``registrations``: N ``registration.requested.v1`` events at once to ``culdesac worker --all``
   and to a plain 5-queue fan-out (with and without micro-batches); then an open loop at half the
   project's measured rate, through ``culdesac ingress`` for the project.

@@ -9,7 +9,7 @@ from brokers.identifiers import IdentifierBroker, UuidIdentifierBroker
 from brokers.loggings import LoggingBroker, StructlogLoggingBroker
 from brokers.metrics import MetricsBroker, PrometheusMetricsBroker
 from brokers.queues import DeliveryHooks, QueueBroker
-from brokers.queues.delivery import Batching
+from brokers.queues.batches import Batching
 from brokers.queues.memory_queue_broker import MemoryQueueBroker
 from brokers.queues.rabbit_queue_broker import RabbitQueueBroker
 from brokers.storages import StorageBroker

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager, ExitStack, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from brokers.loggings import bound_log_context
 from brokers.queues.messages import (
@@ -35,7 +34,6 @@ from brokers.queues.messages import (
 
 logger = logging.getLogger(__name__)
 
-DeliveryT = TypeVar("DeliveryT")
 
 # Headers that only say why a message was dead-lettered; a replayed message starts without them.
 FAILURE_HEADERS = frozenset(
@@ -180,18 +178,6 @@ class Dispatcher:
             return RetryLater(self._first_retry_delay)
 
 
-@dataclass(frozen=True, slots=True)
-class Batching:
-    """How a consuming broker gathers deliveries for batch handlers.
-
-    At most ``size`` each, waiting at most ``linger`` seconds for more while earlier batches
-    are being handled.
-    """
-
-    size: int = 100
-    linger: float = 0.005
-
-
 class BatchAnswerError(RuntimeError):
     """A batch handler answered a different number of messages than it was given: a bug."""
 
@@ -205,77 +191,6 @@ def checked_answers(
     if len(results) != len(messages):
         raise BatchAnswerError(len(messages), len(results))
     return results
-
-
-class BatchCollector(Generic[DeliveryT]):
-    """Gathers one queue's deliveries into batches per routing key, and hands each over.
-
-    A delivery that comes while nothing of the queue is being handled goes at once, on the
-    next turn of the event loop (with whatever arrived in the same read): a batch of one costs
-    no waiting. While batches are in flight, deliveries gather for up to ``linger`` seconds or
-    until ``size`` of them wait, or until every delivery the prefetch allows is here.
-    """
-
-    def __init__(
-        self,
-        size: int,
-        linger: float,
-        prefetch: int,
-        hand_over: Callable[[list[DeliveryT]], Awaitable[None]],
-    ) -> None:
-        self._size = max(1, size)
-        self._linger = max(0.0, linger)
-        self._prefetch = prefetch
-        self._hand_over = hand_over
-        self._waiting: dict[str, list[DeliveryT]] = {}
-        self._timers: dict[str, asyncio.TimerHandle] = {}
-        self._handling = 0
-        self.in_flight: set[asyncio.Task[None]] = set()
-
-    def add(self, routing_key: str, delivery: DeliveryT) -> None:
-        waiting = self._waiting.setdefault(routing_key, [])
-        waiting.append(delivery)
-        if len(waiting) >= self._size or self._unsettled() >= self._prefetch:
-            self.flush(routing_key)
-        elif routing_key not in self._timers:
-            delay = self._linger if self._handling else 0.0
-            self._timers[routing_key] = asyncio.get_running_loop().call_later(
-                delay, self.flush, routing_key
-            )
-
-    def flush(self, routing_key: str) -> None:
-        timer = self._timers.pop(routing_key, None)
-        if timer is not None:
-            timer.cancel()
-        batch = self._waiting.pop(routing_key, [])
-        if not batch:
-            return
-        self._handling += len(batch)
-        task = asyncio.create_task(self._handle(batch))
-        self.in_flight.add(task)
-        task.add_done_callback(self.in_flight.discard)
-
-    def flush_all(self) -> None:
-        for routing_key in list(self._waiting):
-            self.flush(routing_key)
-
-    def drop_waiting(self) -> list[DeliveryT]:
-        """Forget the deliveries not handed over yet, and return them to be put back."""
-        for timer in self._timers.values():
-            timer.cancel()
-        self._timers.clear()
-        dropped = [delivery for waiting in self._waiting.values() for delivery in waiting]
-        self._waiting.clear()
-        return dropped
-
-    async def _handle(self, batch: list[DeliveryT]) -> None:
-        try:
-            await self._hand_over(batch)
-        finally:
-            self._handling -= len(batch)
-
-    def _unsettled(self) -> int:
-        return self._handling + sum(len(waiting) for waiting in self._waiting.values())
 
 
 def observed_publish(observer: PublishObserver | None, routing_key: str, started: float) -> None:

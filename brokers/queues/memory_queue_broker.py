@@ -7,9 +7,8 @@ import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
 
+from brokers.queues.batches import BatchCollector, Batching
 from brokers.queues.delivery import (
-    BatchCollector,
-    Batching,
     Dispatcher,
     HandlerRegistry,
     Outcome,
@@ -163,9 +162,9 @@ class MemoryQueueBroker:
         try:
             await asyncio.gather(*consumers, return_exceptions=True)
             for collector in batches.values():
-                collector.flush_all()
-            if in_flight := self._all_in_flight(batches):
-                await asyncio.wait(in_flight)
+                await collector.drain()
+            if self._in_flight:
+                await asyncio.wait(set(self._in_flight))
         except asyncio.CancelledError:
             # Told not to wait: what is still in flight goes back to its queue, unsettled.
             for worker, collector in batches.items():
@@ -232,9 +231,7 @@ class MemoryQueueBroker:
                 for _ in batch:
                     slots.release()
 
-        batches = BatchCollector(
-            self._batching.size, self._batching.linger, self._prefetch, handle_batch
-        )
+        batches = BatchCollector(self._batching, self._prefetch, handle_batch)
         self._batches[worker] = batches
         while True:
             await slots.acquire()

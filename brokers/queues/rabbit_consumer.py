@@ -15,9 +15,8 @@ from aio_pika.abc import (
     AbstractRobustQueue,
 )
 
+from brokers.queues.batches import BatchCollector, Batching
 from brokers.queues.delivery import (
-    BatchCollector,
-    Batching,
     Dispatcher,
     Outcome,
     dead_letter_headers,
@@ -66,9 +65,7 @@ class RabbitWorkerConsumer:
         self._batches: BatchCollector[Delivered] | None = None
 
     async def start(self, connection: AbstractRobustConnection, prefetch: int) -> None:
-        self._batches = BatchCollector(
-            self._batching.size, self._batching.linger, prefetch, self._handle_batch
-        )
+        self._batches = BatchCollector(self._batching, prefetch, self._handle_batch)
         self._channel = channel = await connection.channel(
             publisher_confirms=True, on_return_raises=True
         )
@@ -87,9 +84,9 @@ class RabbitWorkerConsumer:
         try:
             await self._cancel_consumer()
             if self._batches is not None:
-                self._batches.flush_all()
-            if in_flight := self._all_in_flight():
-                await asyncio.wait(in_flight)
+                await self._batches.drain()
+            if self._in_flight:
+                await asyncio.wait(set(self._in_flight))
         except asyncio.CancelledError:
             if self._batches is not None:
                 self._batches.drop_waiting()

@@ -12,7 +12,8 @@ import aio_pika
 from aio_pika.abc import AbstractExchange, AbstractRobustChannel, AbstractRobustConnection
 from aio_pika.exceptions import PublishError
 
-from brokers.queues.delivery import Batching, Dispatcher, HandlerRegistry, observed_publish
+from brokers.queues.batches import Batching
+from brokers.queues.delivery import Dispatcher, HandlerRegistry, observed_publish
 from brokers.queues.messages import (
     BatchHandler,
     DeadLetteredMessage,

@@ -56,16 +56,6 @@ class EntityStorageBroker(ABC):
         """
         return [await _each(self.insert(collection, document)) for document in documents]
 
-    async def insert_or_match_each(
-        self, collection: str, documents: Sequence[Document]
-    ) -> list[Exception | None]:
-        """``insert_or_match`` for every document; ``None`` or the error, in each one's place."""
-        results: list[Exception | None] = []
-        for document in documents:
-            outcome = await _each(self.insert_or_match(collection, document))
-            results.append(outcome if isinstance(outcome, Exception) else None)
-        return results
-
     async def select_by_ids(
         self, collection: str, document_ids: Sequence[str]
     ) -> dict[str, Document]:
@@ -81,23 +71,22 @@ class EntityStorageBroker(ABC):
     ) -> list[Document | Exception]:
         """``insert_if_absent`` for every document at once, each result or error in its place.
 
-        One write for all, and one read for those whose id was taken.
+        One insert of all (through the unique index, as ``insert_if_absent``) and one read for
+        those whose id was taken: a redelivered batch costs that read, a new one never does.
         """
-        written = await self.insert_or_match_each(collection, documents)
+        written = await self.insert_each(collection, documents)
         clashing = [
             str(document["id"])
-            for document, error in zip(documents, written, strict=True)
-            if isinstance(error, DuplicateKeyError)
+            for document, result in zip(documents, written, strict=True)
+            if isinstance(result, DuplicateKeyError)
         ]
         existing = await self.select_by_ids(collection, clashing) if clashing else {}
         results: list[Document | Exception] = []
-        for document, error in zip(documents, written, strict=True):
-            if error is None:
-                results.append(dict(document))
-            elif isinstance(error, DuplicateKeyError):
-                results.append(existing.get(str(document["id"]), error))
+        for document, result in zip(documents, written, strict=True):
+            if isinstance(result, DuplicateKeyError):
+                results.append(existing.get(str(document["id"]), result))
             else:
-                results.append(error)
+                results.append(result)
         return results
 
     async def insert_if_absent(self, collection: str, document: Document) -> Document:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pymongo
-from pymongo import ASCENDING, AsyncMongoClient, UpdateOne
+from pymongo import ASCENDING, AsyncMongoClient
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import BulkWriteError, PyMongoError
 
@@ -117,19 +117,6 @@ class MongoStorageBroker(EntityStorageBroker):
         except BulkWriteError as error:
             failures = failures_by_index(error, len(stored))
         return [failures.get(index, document) for index, document in enumerate(documents)]
-
-    async def insert_or_match_each(
-        self, collection: str, documents: Sequence[Document]
-    ) -> list[Exception | None]:
-        if not documents:
-            return []
-        upserts = [UpdateOne(*insert_or_match_update(to_stored(d)), upsert=True) for d in documents]
-        failures: dict[int, Exception] = {}
-        try:
-            await self._collection(collection).bulk_write(upserts, ordered=False)
-        except BulkWriteError as error:
-            failures = failures_by_index(error, len(upserts))
-        return [failures.get(index) for index in range(len(documents))]
 
     async def select_by_ids(
         self, collection: str, document_ids: Sequence[str]

@@ -21,7 +21,7 @@ from brokers.queues import (
     Settlement,
     WorkerTopology,
 )
-from brokers.queues.delivery import Batching
+from brokers.queues.batches import Batching
 from brokers.queues.messages import DeliveryHooks
 
 # Short tiers keep retry tests fast; two of them show which tier a delay picks.

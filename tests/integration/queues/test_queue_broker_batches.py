@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from brokers.queues import Ack, BatchResult, DeadLetter, IncomingMessage, RetryLater
-from brokers.queues.delivery import Batching
+from brokers.queues.batches import Batching
 from tests.integration.queues.conftest import (
     STUDENTS,
     BrokerFactory,
