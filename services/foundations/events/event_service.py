@@ -29,6 +29,9 @@ EVENT_SOURCE = "urn:culdesac:workers"
 EventT = TypeVar("EventT")
 DataT = TypeVar("DataT", bound=Contract)
 
+# Parametrizing a generic model looks it up anew each time; the envelope of any data is built once.
+ANY_CLOUD_EVENT: type[CloudEvent[Any]] = CloudEvent[Any]
+
 # Answers a batch of events with each one's error, or None, in its place.
 EventBatchHandler = Callable[[Sequence[EventT]], Awaitable[Sequence[Exception | None]]]
 EventBatchMapping = Callable[[Sequence[IncomingMessage]], Awaitable[Sequence[EventT | Exception]]]
@@ -95,7 +98,7 @@ class EventService:
         event_model: type[CloudEvent[DataT]] | None = None,
     ) -> CloudEvent[DataT]:
         """Publish ``data`` as a CloudEvent of ``event_type`` (confirmed); returns the event."""
-        model: type[CloudEvent[Any]] = event_model or CloudEvent[Any]
+        model: type[CloudEvent[Any]] = event_model or ANY_CLOUD_EVENT
         event = model(
             specversion="1.0",
             id=event_id,
