@@ -32,7 +32,7 @@ async def start_ingress(run: Session, pipeline: str) -> int:
         declaring = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
-            "workers",
+            "cli",
             "topology",
             "declare",
             env=run.environment(),
@@ -41,7 +41,7 @@ async def start_ingress(run: Session, pipeline: str) -> int:
         )
         if await asyncio.wait_for(declaring.wait(), READY_PATIENCE_SECONDS) != 0:
             raise SystemExit("error: culdesac topology declare failed")
-        run.start("ingress", ["workers", "ingress", "--host", "127.0.0.1", "--port", str(port)])
+        run.start("ingress", ["cli", "ingress", "--host", "127.0.0.1", "--port", str(port)])
     else:
         run.start("ingress", ["bench.plain_ingress", run.namespace, str(port)])
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:

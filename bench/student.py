@@ -22,7 +22,7 @@ from bench.watch import Watcher
 PATIENCE_SECONDS = 600
 # name → the command after ``python -m``
 CONSUMERS = {
-    "project": ["workers", "worker", "student"],
+    "project": ["cli", "worker", "student"],
     "plain": ["bench.plain", "student", "{namespace}"],
     "plain-batch": ["bench.plain", "student-batch", "{namespace}"],
 }

@@ -9,14 +9,13 @@ from contracts.events import (
     OutcomePublication,
     StudentRegisteredEvent,
 )
+from contracts.workers import STUDENT_WORKER
 from services.foundations.events import EventService
 from services.foundations.student_events.student_event_service_exceptions import (
     try_catch_each_student_event,
     try_catch_student_event,
 )
 from services.try_catch import attempt_each
-
-STUDENT_WORKER = "student"
 
 
 class StudentEventService(EventService):
