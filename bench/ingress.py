@@ -17,13 +17,17 @@ from typing import Any
 import httpx
 
 from bench.figures import Figures, percentile
-from bench.registrations import api_key_headers, requests_of
+from bench.registrations import (
+    READY_PATIENCE_SECONDS,
+    api_key_headers,
+    requests_of,
+    wait_until_ready,
+)
 from bench.runs import Meters, Session, session
 from tests.backing_services import free_port
 
 CONNECTIONS = 32
 OPEN_LOOP_RATE = 200.0
-READY_PATIENCE_SECONDS = 120
 
 
 async def start_ingress(run: Session, pipeline: str) -> int:
@@ -44,16 +48,8 @@ async def start_ingress(run: Session, pipeline: str) -> int:
         run.start("ingress", ["cli", "ingress", "--host", "127.0.0.1", "--port", str(port)])
     else:
         run.start("ingress", ["bench.plain_ingress", run.namespace, str(port)])
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-        deadline = time.monotonic() + READY_PATIENCE_SECONDS
-        while True:
-            try:
-                if (await client.get("/readyz")).status_code == httpx.codes.OK:
-                    return port
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    raise
-            await asyncio.sleep(0.2)
+    await wait_until_ready(port)
+    return port
 
 
 def client_for(run: Session, pipeline: str, port: int) -> httpx.AsyncClient:

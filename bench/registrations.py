@@ -36,6 +36,7 @@ from standalone.registrations import generated_registration
 from tests.backing_services import free_port
 
 PATIENCE_SECONDS = 600
+READY_PATIENCE_SECONDS = 120
 SEED = 2026
 Send = Callable[[dict[str, Any], str], Awaitable[str | None]]
 
@@ -79,12 +80,18 @@ async def start_project(run: Session) -> int:
     port = free_port()
     await start_workers(run)
     run.start("ingress", ["cli", "ingress", "--host", "127.0.0.1", "--port", str(port)])
+    await wait_until_ready(port)
+    return port
+
+
+async def wait_until_ready(port: int) -> None:
+    """Until the HTTP server on ``port`` answers ``/readyz`` with 200."""
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + READY_PATIENCE_SECONDS
         while True:
             try:
                 if (await client.get("/readyz")).status_code == httpx.codes.OK:
-                    return port
+                    return
             except httpx.TransportError:
                 if time.monotonic() > deadline:
                     raise
