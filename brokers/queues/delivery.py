@@ -34,7 +34,6 @@ from brokers.queues.messages import (
 
 logger = logging.getLogger(__name__)
 
-
 # Headers that only say why a message was dead-lettered; a replayed message starts without them.
 FAILURE_HEADERS = frozenset(
     {
