@@ -20,7 +20,9 @@ DESCRIPTIONS: Mapping[str, str] = {
     "mongodb_url": "MongoDB; memory:// for the in-process store",
     "mongodb_database": "the database",
     "namespace": "prefix of the exchange and the queues",
-    "prefetch": "messages handled at once per worker queue",
+    "prefetch": "messages a worker queue holds unacknowledged at once",
+    "batch_size": "deliveries the student worker writes at once; 1 turns batching off",
+    "batch_linger_ms": "how long a delivery waits for others while a batch is written",
     "log_format": "json, console, or auto (pretty on a terminal)",
     "log_level": "DEBUG, INFO, WARNING, ERROR or CRITICAL",
     "retry_delays": "seconds, comma-separated; one retry queue per delay",
@@ -93,6 +95,17 @@ def shown_default(value: Any) -> str:
 
 
 def print_environment(rows: list[tuple[str, str, str]]) -> None:
+    print_panel(
+        "Environment",
+        [
+            (variable, f"{description} [dim]\\[default: {default}][/dim]")
+            for variable, default, description in rows
+        ],
+    )
+
+
+def print_panel(title: str, rows: list[tuple[str, str]]) -> None:
+    """A panel of (name, text) rows, drawn like Typer's own panels of options."""
     if not rows:
         return
     from rich.console import Console
@@ -102,8 +115,8 @@ def print_environment(rows: list[tuple[str, str, str]]) -> None:
     table = Table.grid(padding=(0, 1))
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column(overflow="fold")
-    for variable, default, description in rows:
-        table.add_row(variable, f"{description} [dim]\\[default: {default}][/dim]")
+    for name, text in rows:
+        table.add_row(name, text)
     Console(highlight=False).print(
-        Panel(table, border_style="dim", title="Environment", title_align="left")
+        Panel(table, border_style="dim", title=title, title_align="left")
     )
