@@ -88,22 +88,23 @@ def dead_letters_list(
         for letter in letters:
             typer.echo(json.dumps(as_json(letter)))
         return
-    table = Table(title=f"{len(letters)} dead-lettered message(s)")
-    columns = ("worker", "type", "id", "correlation id", "category", "attempts", "at", "reason")
-    for column in columns:
-        table.add_column(column, overflow="fold")
+    Console().print(dead_letters_table(letters))
+
+
+def dead_letters_table(letters: Sequence[DeadLetteredMessage]) -> Table:
+    """One block of rows a letter, so that ids stay whole and reasons wrap on 80 columns."""
+    table = Table(title=f"{len(letters)} dead-lettered message(s)", show_header=False)
+    table.add_column("field", style="bold", no_wrap=True)
+    table.add_column("value", overflow="fold", ratio=1)
     for letter in letters:
+        table.add_row(letter.worker, letter.routing_key)
+        table.add_row("id", letter.message_id or "")
+        table.add_row("correlation id", letter.correlation_id or "")
         table.add_row(
-            letter.worker,
-            letter.routing_key,
-            letter.message_id or "",
-            letter.correlation_id or "",
-            letter.category,
-            str(letter.attempt),
-            letter.dead_lettered_at,
-            letter.reason,
+            "failure", f"{letter.category}, attempt {letter.attempt}, {letter.dead_lettered_at}"
         )
-    Console().print(table)
+        table.add_row("reason", letter.reason, end_section=True)
+    return table
 
 
 def as_json(letter: DeadLetteredMessage) -> dict[str, object]:

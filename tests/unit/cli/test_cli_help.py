@@ -84,7 +84,7 @@ def test_should_find_every_command() -> None:
 
 def test_should_say_which_settings_each_command_reads_or_that_it_reads_none() -> None:
     # given
-    without_settings = {("bench",), ("dev", "mongo")}
+    without_settings = {("dev", "mongo")}
 
     # when
     actual_commands = {
