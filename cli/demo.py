@@ -24,8 +24,9 @@ def demo(
 ) -> None:
     """Run the ingress and every worker in this process and post N registrations over HTTP.
 
-    Uses the in-memory broker and store unless CULDESAC_AMQP_URL / CULDESAC_MONGODB_URL are set;
-    shows progress while the registrations become consistent, then a summary with timings.
+    Shows progress while the registrations become consistent, then a summary with timings.
+
+    In-memory broker and store unless CULDESAC_AMQP_URL or CULDESAC_MONGODB_URL is set.
     """
     import os
 
