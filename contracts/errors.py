@@ -54,6 +54,14 @@ class CategorizedError(Exception):
     def __init__(self, inner_error: LocalizedError) -> None:
         super().__init__(self.message)
         self.inner_error = inner_error
+        # The category of the failure this error started from, however many layers below:
+        # a bug below is a dependency error of the layers above it, and still a bug.
+        self.root_category: ErrorCategory = self.category
+
+    def caused_by(self, error: Exception) -> None:
+        """Carry the root category of the downstream error this one wraps."""
+        if isinstance(error, CategorizedError):
+            self.root_category = error.root_category
 
     def __str__(self) -> str:
         return f"{self.message}: {self.inner_error}"

@@ -104,7 +104,8 @@ def categorized_response(error: CategorizedError, logging_broker: LoggingBroker)
             for message in messages
         ]
         return error_response(HTTPStatus.UNPROCESSABLE_ENTITY, inner.message, fields)
-    if error.category is ErrorCategory.DEPENDENCY:
+    # By the root cause: a bug below reaches the orchestration as a dependency error too.
+    if error.root_category is ErrorCategory.DEPENDENCY:
         logging_broker.warning("dependency unavailable", error=str(error))
         return error_response(
             HTTPStatus.SERVICE_UNAVAILABLE,

@@ -90,6 +90,7 @@ def categorized(
     for rule in rules:
         if isinstance(error, rule.catch):
             outer = rule.wrap(error)
+            outer.caused_by(error)
             log = getattr(service.logging_broker, rule.level)
             log(
                 str(outer),
@@ -114,8 +115,10 @@ def downstream_rules(
     """Rules for a service above others: unwrap their categories, re-wrap the localized error.
 
     Downstream validation problems are this service's dependency validation (the input was
-    refused below); a downstream service error stays a service error, so a bug is retried a
-    bounded number of times rather than forever.
+    refused below); a downstream dependency or service error is this service's dependency error
+    (The Standard's mapping), keeping its inner error. The outer error carries the root
+    category, so an exposer still tells a bug below (retried a bounded number of times, a 500)
+    from a service that is away (retried as long as it takes, a 503).
     """
     return [
         ErrorRule(own_validation_errors, lambda error: validation(localized(error))),
@@ -128,7 +131,7 @@ def downstream_rules(
             lambda error: dependency_validation(_inner(error)),
         ),
         ErrorRule(DependencyCategoryError, lambda error: dependency(_inner(error)), "critical"),
-        ErrorRule(ServiceCategoryError, lambda error: service(_inner(error))),
+        ErrorRule(ServiceCategoryError, lambda error: dependency(_inner(error))),
         ErrorRule(Exception, lambda error: service(failed_service(str(error)))),
     ]
 

@@ -44,7 +44,9 @@ class DeliveryPolicy:
 
     def decide(self, message: IncomingMessage, error: Exception) -> Settlement:
         category = error.category if isinstance(error, CategorizedError) else ErrorCategory.SERVICE
-        redelivery = redelivery_of(category)
+        # Decided by the root cause: a bug below reaches here as a dependency error.
+        root = error.root_category if isinstance(error, CategorizedError) else category
+        redelivery = redelivery_of(root)
         if redelivery is Redelivery.UNBOUNDED or (
             redelivery is Redelivery.BOUNDED and message.attempt <= self.max_service_retries
         ):

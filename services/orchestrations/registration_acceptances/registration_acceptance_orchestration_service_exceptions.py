@@ -72,7 +72,7 @@ def look_up_best_effort(method: LookUpRegistration[S]) -> LookUpRegistration[S]:
         try:
             return await method(service, registration_id)
         except CategorizedError as error:
-            if error.category is not ErrorCategory.DEPENDENCY:
+            if error.root_category is not ErrorCategory.DEPENDENCY:
                 raise
             service.logging_broker.warning(
                 "registration ledger unavailable; accepting without looking for a duplicate",

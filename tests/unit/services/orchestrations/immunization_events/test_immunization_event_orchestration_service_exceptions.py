@@ -8,7 +8,7 @@ from unittest.mock import Mock, _Call, call
 import pytest
 from faker import Faker
 
-from contracts.errors import CategorizedError, LocalizedError
+from contracts.errors import CategorizedError, ErrorCategory, LocalizedError
 from contracts.events import Concern, ConcernOutcome, ImmunizationRecordedEvent
 from contracts.immunizations.exceptions.event_processings import (
     ImmunizationEventProcessingDependencyError,
@@ -238,6 +238,40 @@ async def test_should_raise_critical_dependency_error_on_process_without_reporti
             FailedImmunizationEventServiceError,
             id="outcome",
         ),
+    ],
+)
+async def test_should_raise_dependency_error_on_process_if_a_service_below_failed(
+    *,
+    faker: Faker,
+    now: datetime,
+    failing: Step,
+    create_error: CreateError,
+    create_inner_error: Callable[[str], LocalizedError],
+    immunization_event_orchestration_service: ImmunizationEventOrchestrationService,
+    dependencies: Mock,
+) -> None:
+    # given
+    input_event = create_random_immunization_event(faker, now)
+    text = faker.sentence()
+    arrange(dependencies, input_event, failing, create_error(text))
+    expected_error = ImmunizationOrchestrationDependencyError(create_inner_error(text))
+
+    # when
+    with pytest.raises(ImmunizationOrchestrationDependencyError) as error_info:
+        await immunization_event_orchestration_service.process_immunization_event(input_event)
+
+    # then: a bug below is retried a bounded number of times, so the concern is not failed yet
+    assert error_info.value == expected_error
+    assert error_info.value.root_category is ErrorCategory.SERVICE
+    assert dependencies.mock_calls == [
+        *create_step_calls(input_event, failing),
+        create_logged_error_call("error", expected_error),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("failing", "create_error", "create_inner_error"),
+    [
         pytest.param(
             "immunization",
             RuntimeError,
@@ -268,6 +302,7 @@ async def test_should_raise_service_error_on_process_without_reporting_failure(
 
     # then: a bug is retried a bounded number of times, so the concern is not failed yet
     assert error_info.value == expected_error
+    assert error_info.value.root_category is ErrorCategory.SERVICE
     assert dependencies.mock_calls == [
         *create_step_calls(input_event, failing),
         create_logged_error_call("error", expected_error),

@@ -426,6 +426,7 @@ async def test_should_raise_on_accept_if_the_ledger_lookup_fails_otherwise(
             input_registration_id,
         )
 
-    # then
-    assert error_info.value.category.value == "service"
+    # then: the bug below is this orchestration's dependency error, rooted in a service error
+    assert error_info.value.category.value == "dependency"
+    assert error_info.value.root_category.value == "service"
     assert registration_event_processing_service.mock_calls == []

@@ -7,7 +7,7 @@ from unittest.mock import Mock
 import pytest
 from faker import Faker
 
-from contracts.errors import CategorizedError, LocalizedError
+from contracts.errors import CategorizedError, ErrorCategory, LocalizedError
 from contracts.events import Concern
 from contracts.registrations.exceptions.event_processings import (
     RegistrationEventProcessingDependencyError,
@@ -135,18 +135,27 @@ def create_unexpected_error(message: str) -> tuple[Exception, LocalizedError]:
     return unexpected_error, FailedRegistrationOrchestrationServiceError(str(unexpected_error))
 
 
+# A bug below is this orchestration's dependency error (The Standard's mapping); one here is its
+# service error. Either way the root is a service error: retried a bounded number of times.
 @pytest.mark.parametrize(
-    "create_error_and_inner_error",
+    ("create_error_and_inner_error", "expected_type"),
     [
-        pytest.param(create_processing_service_error, id="ProcessingServiceError"),
-        pytest.param(create_unexpected_error, id="RuntimeError"),
+        pytest.param(
+            create_processing_service_error,
+            RegistrationOrchestrationDependencyError,
+            id="ProcessingServiceError",
+        ),
+        pytest.param(
+            create_unexpected_error, RegistrationOrchestrationServiceError, id="RuntimeError"
+        ),
     ],
 )
-async def test_should_raise_service_error_on_requested_if_service_error_occurs_and_log_it(
+async def test_should_raise_error_rooted_in_a_service_error_on_requested_and_log_it(
     *,
     faker: Faker,
     now: datetime,
     create_error_and_inner_error: Callable[[str], tuple[Exception, LocalizedError]],
+    expected_type: Callable[[LocalizedError], CategorizedError],
     registration_event_orchestration_service: RegistrationEventOrchestrationService,
     registration_processing_service: Mock,
     registration_event_processing_service: Mock,
@@ -156,16 +165,17 @@ async def test_should_raise_service_error_on_requested_if_service_error_occurs_a
     input_event = create_random_registration_requested_event(faker, now)
     service_error, inner_error = create_error_and_inner_error(create_random_message(faker))
     registration_processing_service.ensure_registration_recorded.side_effect = service_error
-    expected_error = RegistrationOrchestrationServiceError(inner_error)
+    expected_error = expected_type(inner_error)
 
     # when
-    with pytest.raises(RegistrationOrchestrationServiceError) as error_info:
+    with pytest.raises(CategorizedError) as error_info:
         await registration_event_orchestration_service.process_registration_requested_event(
             input_event
         )
 
     # then: nothing is published before the ledger holds the registration
     assert error_info.value == expected_error
+    assert error_info.value.root_category is ErrorCategory.SERVICE
     assert error_info.value.__cause__ is service_error
     assert registration_event_processing_service.mock_calls == []
     assert [name for name, _, _ in registration_processing_service.mock_calls] == [

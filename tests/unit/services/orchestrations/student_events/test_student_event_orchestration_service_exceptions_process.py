@@ -7,7 +7,7 @@ from unittest.mock import Mock, call
 import pytest
 from faker import Faker
 
-from contracts.errors import CategorizedError
+from contracts.errors import CategorizedError, ErrorCategory, LocalizedError
 from contracts.events import Concern, ConcernOutcome
 from contracts.students.exceptions.event_processings import (
     FailedStudentEventProcessingServiceError,
@@ -221,27 +221,32 @@ async def test_should_raise_dependency_error_on_process_if_publishing_outcome_fa
     ]
 
 
+# A bug below is this orchestration's dependency error (The Standard's mapping); one here is its
+# service error. Either way the root is a service error: retried a bounded number of times.
 SERVICE_ERRORS = [
     pytest.param(
         lambda message: StudentProcessingServiceError(FailedStudentProcessingServiceError(message)),
+        StudentOrchestrationDependencyError,
         id="StudentProcessingServiceError",
     ),
     pytest.param(
         lambda message: StudentEventProcessingServiceError(
             FailedStudentEventProcessingServiceError(message)
         ),
+        StudentOrchestrationDependencyError,
         id="StudentEventProcessingServiceError",
     ),
-    pytest.param(RuntimeError, id="RuntimeError"),
+    pytest.param(RuntimeError, StudentOrchestrationServiceError, id="RuntimeError"),
 ]
 
 
-@pytest.mark.parametrize("create_service_error", SERVICE_ERRORS)
-async def test_should_raise_service_error_on_process_if_service_error_occurs_and_log_it(
+@pytest.mark.parametrize(("create_service_error", "expected_type"), SERVICE_ERRORS)
+async def test_should_raise_error_rooted_in_a_service_error_on_process_and_log_it(
     *,
     faker: Faker,
     now: datetime,
     create_service_error: Callable[[str], Exception],
+    expected_type: Callable[[LocalizedError], CategorizedError],
     student_event_orchestration_service: StudentEventOrchestrationService,
     student_processing_service: Mock,
     all_calls: Mock,
@@ -257,16 +262,17 @@ async def test_should_raise_service_error_on_process_if_service_error_occurs_and
         if isinstance(service_error, CategorizedError)
         else FailedStudentOrchestrationServiceError(str(service_error))
     )
-    expected_service_error = StudentOrchestrationServiceError(inner_error)
+    expected_error = expected_type(inner_error)
 
     # when
-    with pytest.raises(StudentOrchestrationServiceError) as error_info:
+    with pytest.raises(CategorizedError) as error_info:
         await student_event_orchestration_service.process_student_event(input_student_event)
 
     # then: retried a bounded number of times, so no failure is announced yet
-    assert error_info.value == expected_service_error
+    assert error_info.value == expected_error
+    assert error_info.value.root_category is ErrorCategory.SERVICE
     assert error_info.value.__cause__ is service_error
     assert all_calls.mock_calls == [
         call.student_processing_service.ensure_student_exists(input_student),
-        create_error_log_call("error", expected_service_error, call.logging_broker),
+        create_error_log_call("error", expected_error, call.logging_broker),
     ]

@@ -72,7 +72,8 @@ async def test_should_publish_contact_outcome(
     assert logging_broker.mock_calls == []
 
 
-# (what the event service raises, the localized error, this service's error, its log level)
+# (what the event service raises, this service's error, its log level): a service error
+# below is this service's dependency error, rooted in a service error
 FAILURES: list[object] = [
     pytest.param(
         lambda message: ContactEventValidationError(InvalidContactEventError({"id": [message]})),
@@ -88,7 +89,7 @@ FAILURES: list[object] = [
     ),
     pytest.param(
         lambda message: ContactEventServiceError(FailedContactEventServiceError(message)),
-        ContactEventProcessingServiceError,
+        ContactEventProcessingDependencyError,
         "error",
         id="service",
     ),
@@ -121,6 +122,7 @@ async def test_should_rewrap_downstream_error_on_publish_and_log_it(
 
     # then
     assert error_info.value == expected_error
+    assert error_info.value.root_category is downstream_error.root_category
     assert logging_broker.mock_calls == [create_error_log_call(level, expected_error)]
 
 

@@ -22,7 +22,7 @@ from contracts.contacts.exceptions.processings import (
     ContactProcessingServiceError,
     FailedContactProcessingServiceError,
 )
-from contracts.errors import CategorizedError, LocalizedError
+from contracts.errors import CategorizedError, ErrorCategory, LocalizedError
 from services.processings.contacts import ContactProcessingService
 from tests.unit.services.concerns.contacts import create_random_contact
 from tests.unit.services.conftest import create_error_log_call, create_random_id
@@ -92,26 +92,30 @@ async def test_should_raise_critical_dependency_error_on_ensure_if_dependency_er
     assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
 
 
+# A service error below becomes this service's dependency error; one here, its service error.
 SERVICE_FAILURES = [
     pytest.param(
         lambda message: (
             ContactServiceError(FailedContactServiceError(message)),
             FailedContactServiceError(message),
         ),
+        ContactProcessingDependencyError,
         id="downstream-service-error",
     ),
     pytest.param(
         lambda message: (RuntimeError(message), FailedContactProcessingServiceError(message)),
+        ContactProcessingServiceError,
         id="unexpected-error",
     ),
 ]
 
 
-@pytest.mark.parametrize("create_failure", SERVICE_FAILURES)
-async def test_should_raise_service_error_on_ensure_if_service_error_occurs_and_log_it(
+@pytest.mark.parametrize(("create_failure", "expected_type"), SERVICE_FAILURES)
+async def test_should_raise_error_rooted_in_a_service_error_on_ensure_and_log_it(
     *,
     faker: Faker,
     create_failure: Callable[[str], tuple[Exception, LocalizedError]],
+    expected_type: Callable[[LocalizedError], CategorizedError],
     contact_processing_service: ContactProcessingService,
     contact_service: Mock,
     logging_broker: Mock,
@@ -120,13 +124,14 @@ async def test_should_raise_service_error_on_ensure_if_service_error_occurs_and_
     input_contact = create_random_contact(faker, create_random_id(faker))
     raised_error, inner_error = create_failure(faker.sentence())
     contact_service.add_contact_if_absent.side_effect = raised_error
-    expected_error = ContactProcessingServiceError(inner_error)
+    expected_error = expected_type(inner_error)
 
     # when
-    with pytest.raises(ContactProcessingServiceError) as error_info:
+    with pytest.raises(CategorizedError) as error_info:
         await contact_processing_service.ensure_contact_exists(input_contact)
 
-    # then
+    # then: a service error below is this service's dependency error, rooted in it
     assert error_info.value == expected_error
+    assert error_info.value.root_category is ErrorCategory.SERVICE
     assert contact_service.mock_calls == [call.add_contact_if_absent(input_contact)]
     assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]

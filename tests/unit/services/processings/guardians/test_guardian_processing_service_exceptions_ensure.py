@@ -6,7 +6,7 @@ from unittest.mock import Mock, call
 import pytest
 from faker import Faker
 
-from contracts.errors import CategorizedError, LocalizedError
+from contracts.errors import CategorizedError, ErrorCategory, LocalizedError
 from contracts.guardians.exceptions.foundations import (
     AlreadyExistsGuardianError,
     FailedGuardianServiceError,
@@ -92,26 +92,30 @@ async def test_should_raise_critical_dependency_error_on_ensure_if_dependency_er
     assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
 
 
+# A service error below becomes this service's dependency error; one here, its service error.
 SERVICE_FAILURES = [
     pytest.param(
         lambda message: (
             GuardianServiceError(FailedGuardianServiceError(message)),
             FailedGuardianServiceError(message),
         ),
+        GuardianProcessingDependencyError,
         id="downstream-service-error",
     ),
     pytest.param(
         lambda message: (RuntimeError(message), FailedGuardianProcessingServiceError(message)),
+        GuardianProcessingServiceError,
         id="unexpected-error",
     ),
 ]
 
 
-@pytest.mark.parametrize("create_failure", SERVICE_FAILURES)
-async def test_should_raise_service_error_on_ensure_if_service_error_occurs_and_log_it(
+@pytest.mark.parametrize(("create_failure", "expected_type"), SERVICE_FAILURES)
+async def test_should_raise_error_rooted_in_a_service_error_on_ensure_and_log_it(
     *,
     faker: Faker,
     create_failure: Callable[[str], tuple[Exception, LocalizedError]],
+    expected_type: Callable[[LocalizedError], CategorizedError],
     guardian_processing_service: GuardianProcessingService,
     guardian_service: Mock,
     logging_broker: Mock,
@@ -120,13 +124,14 @@ async def test_should_raise_service_error_on_ensure_if_service_error_occurs_and_
     input_guardian = create_random_guardian(faker, create_random_id(faker))
     raised_error, inner_error = create_failure(faker.sentence())
     guardian_service.add_guardian_if_absent.side_effect = raised_error
-    expected_error = GuardianProcessingServiceError(inner_error)
+    expected_error = expected_type(inner_error)
 
     # when
-    with pytest.raises(GuardianProcessingServiceError) as error_info:
+    with pytest.raises(CategorizedError) as error_info:
         await guardian_processing_service.ensure_guardian_exists(input_guardian)
 
-    # then
+    # then: a service error below is this service's dependency error, rooted in it
     assert error_info.value == expected_error
+    assert error_info.value.root_category is ErrorCategory.SERVICE
     assert guardian_service.mock_calls == [call.add_guardian_if_absent(input_guardian)]
     assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]

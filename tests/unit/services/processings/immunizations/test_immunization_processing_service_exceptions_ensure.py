@@ -7,7 +7,7 @@ from unittest.mock import Mock, call
 import pytest
 from faker import Faker
 
-from contracts.errors import CategorizedError, LocalizedError
+from contracts.errors import CategorizedError, ErrorCategory, LocalizedError
 from contracts.immunizations.exceptions.foundations import (
     AlreadyExistsImmunizationError,
     FailedImmunizationServiceError,
@@ -97,27 +97,31 @@ async def test_should_raise_critical_dependency_error_on_ensure_if_dependency_er
     assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
 
 
+# A service error below becomes this service's dependency error; one here, its service error.
 SERVICE_FAILURES = [
     pytest.param(
         lambda message: (
             ImmunizationServiceError(FailedImmunizationServiceError(message)),
             FailedImmunizationServiceError(message),
         ),
+        ImmunizationProcessingDependencyError,
         id="downstream-service-error",
     ),
     pytest.param(
         lambda message: (RuntimeError(message), FailedImmunizationProcessingServiceError(message)),
+        ImmunizationProcessingServiceError,
         id="unexpected-error",
     ),
 ]
 
 
-@pytest.mark.parametrize("create_failure", SERVICE_FAILURES)
-async def test_should_raise_service_error_on_ensure_if_service_error_occurs_and_log_it(
+@pytest.mark.parametrize(("create_failure", "expected_type"), SERVICE_FAILURES)
+async def test_should_raise_error_rooted_in_a_service_error_on_ensure_and_log_it(
     *,
     faker: Faker,
     now: datetime,
     create_failure: Callable[[str], tuple[Exception, LocalizedError]],
+    expected_type: Callable[[LocalizedError], CategorizedError],
     immunization_processing_service: ImmunizationProcessingService,
     immunization_service: Mock,
     logging_broker: Mock,
@@ -126,13 +130,14 @@ async def test_should_raise_service_error_on_ensure_if_service_error_occurs_and_
     input_immunization = create_random_immunization(faker, create_random_id(faker), now.date())
     raised_error, inner_error = create_failure(faker.sentence())
     immunization_service.add_immunization_if_absent.side_effect = raised_error
-    expected_error = ImmunizationProcessingServiceError(inner_error)
+    expected_error = expected_type(inner_error)
 
     # when
-    with pytest.raises(ImmunizationProcessingServiceError) as error_info:
+    with pytest.raises(CategorizedError) as error_info:
         await immunization_processing_service.ensure_immunization_exists(input_immunization)
 
-    # then
+    # then: a service error below is this service's dependency error, rooted in it
     assert error_info.value == expected_error
+    assert error_info.value.root_category is ErrorCategory.SERVICE
     assert immunization_service.mock_calls == [call.add_immunization_if_absent(input_immunization)]
     assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]

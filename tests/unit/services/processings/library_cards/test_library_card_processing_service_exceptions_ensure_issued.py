@@ -7,7 +7,7 @@ from unittest.mock import Mock, call
 import pytest
 from faker import Faker
 
-from contracts.errors import CategorizedError, LocalizedError
+from contracts.errors import CategorizedError, ErrorCategory, LocalizedError
 from contracts.library_cards.exceptions.foundations import (
     AlreadyExistsLibraryCardError,
     FailedLibraryCardServiceError,
@@ -108,27 +108,31 @@ async def test_should_raise_critical_dependency_error_on_ensure_issued_if_depend
     assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
 
 
+# A service error below becomes this service's dependency error; one here, its service error.
 SERVICE_FAILURES = [
     pytest.param(
         lambda message: (
             LibraryCardServiceError(FailedLibraryCardServiceError(message)),
             FailedLibraryCardServiceError(message),
         ),
+        LibraryCardProcessingDependencyError,
         id="downstream-service-error",
     ),
     pytest.param(
         lambda message: (RuntimeError(message), FailedLibraryCardProcessingServiceError(message)),
+        LibraryCardProcessingServiceError,
         id="unexpected-error",
     ),
 ]
 
 
-@pytest.mark.parametrize("create_failure", SERVICE_FAILURES)
-async def test_should_raise_service_error_on_ensure_issued_if_service_error_occurs_and_log_it(
+@pytest.mark.parametrize(("create_failure", "expected_type"), SERVICE_FAILURES)
+async def test_should_raise_error_rooted_in_a_service_error_on_ensure_issued_and_log_it(
     *,
     faker: Faker,
     now: datetime,
     create_failure: Callable[[str], tuple[Exception, LocalizedError]],
+    expected_type: Callable[[LocalizedError], CategorizedError],
     library_card_processing_service: LibraryCardProcessingService,
     library_card_service: Mock,
     identifier_broker: Mock,
@@ -141,13 +145,14 @@ async def test_should_raise_service_error_on_ensure_issued_if_service_error_occu
     issued_library_card = create_issued_library_card(input_request, derived_identifier, now)
     raised_error, inner_error = create_failure(faker.sentence())
     library_card_service.add_library_card_if_absent.side_effect = raised_error
-    expected_error = LibraryCardProcessingServiceError(inner_error)
+    expected_error = expected_type(inner_error)
 
     # when
-    with pytest.raises(LibraryCardProcessingServiceError) as error_info:
+    with pytest.raises(CategorizedError) as error_info:
         await library_card_processing_service.ensure_library_card_issued(input_request)
 
-    # then
+    # then: a service error below is this service's dependency error, rooted in it
     assert error_info.value == expected_error
+    assert error_info.value.root_category is ErrorCategory.SERVICE
     assert library_card_service.mock_calls == [call.add_library_card_if_absent(issued_library_card)]
     assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]

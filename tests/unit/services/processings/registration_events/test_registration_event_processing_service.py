@@ -12,7 +12,6 @@ from contracts.events import ConcernOutcomeEvent, RegistrationRequestedEvent
 from contracts.registrations.exceptions.event_processings import (
     RegistrationEventProcessingDependencyError,
     RegistrationEventProcessingDependencyValidationError,
-    RegistrationEventProcessingServiceError,
 )
 from contracts.registrations.exceptions.events import (
     FailedRegistrationEventPublishError,
@@ -95,7 +94,7 @@ OUTER_CATEGORIES = [
     ),
     pytest.param(
         lambda m: RegistrationEventServiceError(FailedRegistrationEventServiceError(m)),
-        RegistrationEventProcessingServiceError,
+        RegistrationEventProcessingDependencyError,
         "error",
         id="service",
     ),
@@ -129,6 +128,7 @@ async def test_should_rewrap_downstream_error_on_publish_and_log_it(
 
     # then
     assert error_info.value == expected_error
+    assert error_info.value.root_category is event_error.root_category
     assert error_info.value.__cause__ is event_error
     assert registration_event_service.mock_calls == [
         call.publish_registration_requested(input_requested, event_id=input_event_id)

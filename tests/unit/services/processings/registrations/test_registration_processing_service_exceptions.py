@@ -7,7 +7,7 @@ from unittest.mock import Mock, _Call, call
 import pytest
 from faker import Faker
 
-from contracts.errors import CategorizedError, LocalizedError
+from contracts.errors import CategorizedError, ErrorCategory, LocalizedError
 from contracts.registrations import ConcernState, ConcernStatus
 from contracts.registrations.exceptions.foundations import (
     AlreadyExistsRegistrationError,
@@ -142,17 +142,24 @@ def create_unexpected_error(message: str) -> tuple[Exception, LocalizedError]:
 
 
 @pytest.mark.parametrize(
-    "create_error_and_inner_error",
+    ("create_error_and_inner_error", "expected_type"),
     [
-        pytest.param(create_registration_service_error, id="RegistrationServiceError"),
-        pytest.param(create_unexpected_error, id="RuntimeError"),
+        pytest.param(
+            create_registration_service_error,
+            RegistrationProcessingDependencyError,
+            id="RegistrationServiceError",
+        ),
+        pytest.param(
+            create_unexpected_error, RegistrationProcessingServiceError, id="RuntimeError"
+        ),
     ],
 )
-async def test_should_raise_service_error_on_ensure_if_service_error_occurs_and_log_it(
+async def test_should_raise_error_rooted_in_a_service_error_on_ensure_and_log_it(
     *,
     faker: Faker,
     now: datetime,
     create_error_and_inner_error: Callable[[str], tuple[Exception, LocalizedError]],
+    expected_type: Callable[[LocalizedError], CategorizedError],
     registration_processing_service: RegistrationProcessingService,
     registration_service: Mock,
     logging_broker: Mock,
@@ -161,14 +168,15 @@ async def test_should_raise_service_error_on_ensure_if_service_error_occurs_and_
     input_registration = create_random_registration(faker, now)
     service_error, inner_error = create_error_and_inner_error(create_random_message(faker))
     registration_service.add_registration_if_absent.side_effect = service_error
-    expected_error = RegistrationProcessingServiceError(inner_error)
+    expected_error = expected_type(inner_error)
 
     # when
-    with pytest.raises(RegistrationProcessingServiceError) as error_info:
+    with pytest.raises(CategorizedError) as error_info:
         await registration_processing_service.ensure_registration_recorded(input_registration)
 
-    # then
+    # then: a service error below is this service's dependency error, rooted in it
     assert error_info.value == expected_error
+    assert error_info.value.root_category is ErrorCategory.SERVICE
     assert error_info.value.__cause__ is service_error
     assert registration_service.mock_calls == [call.add_registration_if_absent(input_registration)]
     assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]

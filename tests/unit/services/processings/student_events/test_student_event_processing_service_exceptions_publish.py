@@ -6,7 +6,7 @@ from unittest.mock import Mock, call
 import pytest
 from faker import Faker
 
-from contracts.errors import CategorizedError, LocalizedError
+from contracts.errors import CategorizedError, ErrorCategory, LocalizedError
 from contracts.students.exceptions.event_processings import (
     FailedStudentEventProcessingServiceError,
     StudentEventProcessingDependencyError,
@@ -56,8 +56,12 @@ def create_unexpected_error(message: str) -> tuple[Exception, LocalizedError]:
 
 
 SERVICE_ERRORS = [
-    pytest.param(create_student_event_service_error, id="StudentEventServiceError"),
-    pytest.param(create_unexpected_error, id="RuntimeError"),
+    pytest.param(
+        create_student_event_service_error,
+        StudentEventProcessingDependencyError,
+        id="StudentEventServiceError",
+    ),
+    pytest.param(create_unexpected_error, StudentEventProcessingServiceError, id="RuntimeError"),
 ]
 
 
@@ -131,11 +135,12 @@ async def test_should_raise_dependency_error_on_publish_outcome_if_dependency_er
     ]
 
 
-@pytest.mark.parametrize("create_error_and_inner_error", SERVICE_ERRORS)
-async def test_should_raise_service_error_on_publish_outcome_if_service_error_occurs_and_log_it(
+@pytest.mark.parametrize(("create_error_and_inner_error", "expected_type"), SERVICE_ERRORS)
+async def test_should_raise_error_rooted_in_a_service_error_on_publish_outcome_and_log_it(
     *,
     faker: Faker,
     create_error_and_inner_error: Callable[[str], tuple[Exception, LocalizedError]],
+    expected_type: Callable[[LocalizedError], CategorizedError],
     student_event_processing_service: StudentEventProcessingService,
     student_event_service: Mock,
     logging_broker: Mock,
@@ -145,16 +150,17 @@ async def test_should_raise_service_error_on_publish_outcome_if_service_error_oc
     input_cause_id = create_random_id(faker)
     service_error, inner_error = create_error_and_inner_error(create_random_message(faker))
     student_event_service.publish_student_outcome.side_effect = service_error
-    expected_service_error = StudentEventProcessingServiceError(inner_error)
+    expected_service_error = expected_type(inner_error)
 
     # when
-    with pytest.raises(StudentEventProcessingServiceError) as error_info:
+    with pytest.raises(CategorizedError) as error_info:
         await student_event_processing_service.publish_student_outcome(
             random_outcome, cause_id=input_cause_id, correlation_id=None
         )
 
-    # then
+    # then: a service error below is this service's dependency error, rooted in it
     assert error_info.value == expected_service_error
+    assert error_info.value.root_category is ErrorCategory.SERVICE
     assert error_info.value.__cause__ is service_error
     assert student_event_service.mock_calls == [
         call.publish_student_outcome(random_outcome, cause_id=input_cause_id, correlation_id=None)

@@ -7,7 +7,7 @@ from unittest.mock import Mock, _Call, call
 import pytest
 from faker import Faker
 
-from contracts.errors import CategorizedError, LocalizedError
+from contracts.errors import CategorizedError, ErrorCategory, LocalizedError
 from contracts.students import Student
 from contracts.students.exceptions.foundations import (
     AlreadyExistsStudentError,
@@ -124,17 +124,20 @@ def create_unexpected_error(message: str) -> tuple[Exception, LocalizedError]:
 
 
 @pytest.mark.parametrize(
-    "create_error_and_inner_error",
+    ("create_error_and_inner_error", "expected_type"),
     [
-        pytest.param(create_student_service_error, id="StudentServiceError"),
-        pytest.param(create_unexpected_error, id="RuntimeError"),
+        pytest.param(
+            create_student_service_error, StudentProcessingDependencyError, id="StudentServiceError"
+        ),
+        pytest.param(create_unexpected_error, StudentProcessingServiceError, id="RuntimeError"),
     ],
 )
-async def test_should_raise_service_error_on_ensure_exists_if_service_error_occurs_and_log_it(
+async def test_should_raise_error_rooted_in_a_service_error_on_ensure_exists_and_log_it(
     *,
     faker: Faker,
     now: datetime,
     create_error_and_inner_error: Callable[[str], tuple[Exception, LocalizedError]],
+    expected_type: Callable[[LocalizedError], CategorizedError],
     student_processing_service: StudentProcessingService,
     student_service: Mock,
     logging_broker: Mock,
@@ -144,14 +147,15 @@ async def test_should_raise_service_error_on_ensure_exists_if_service_error_occu
     input_student = random_student
     service_error, inner_error = create_error_and_inner_error(create_random_message(faker))
     expected_calls = arrange_failure(student_service, input_student, service_error)
-    expected_service_error = StudentProcessingServiceError(inner_error)
+    expected_service_error = expected_type(inner_error)
 
     # when
-    with pytest.raises(StudentProcessingServiceError) as error_info:
+    with pytest.raises(CategorizedError) as error_info:
         await student_processing_service.ensure_student_exists(input_student)
 
-    # then
+    # then: a service error below is this service's dependency error, rooted in it
     assert error_info.value == expected_service_error
+    assert error_info.value.root_category is ErrorCategory.SERVICE
     assert error_info.value.__cause__ is service_error
     assert student_service.mock_calls == expected_calls
     assert logging_broker.mock_calls == [create_error_log_call("error", expected_service_error)]
