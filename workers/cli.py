@@ -13,6 +13,7 @@ import typer
 from pydantic import ValidationError
 from rich.console import Console
 
+from workers.api_keys_cli import api_keys_app
 from workers.cli_support import connected_queue_broker, console, run, settings_or_exit
 from workers.dead_letters_cli import dead_letters_app
 from workers.settings import SettingsError, load_settings
@@ -49,6 +50,7 @@ def culdesac(
 
 app.add_typer(dead_letters_app, name="dead-letters")
 app.add_typer(registration_app, name="registration")
+app.add_typer(api_keys_app, name="api-keys")
 
 
 @app.command()

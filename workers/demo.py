@@ -19,7 +19,7 @@ from rich.table import Table
 
 from brokers.loggings import configure_logging
 from brokers.storages import COLLECTIONS
-from ingress.composition import compose_ingress_app
+from ingress.composition import compose_api_key_processing, compose_ingress_app
 from workers.brokers import create_brokers, create_logging_broker, create_metrics_broker
 from workers.delivery_policy import DeliveryPolicy
 from workers.host import start_workers
@@ -101,6 +101,8 @@ async def run_demo(settings: Settings, count: int, seed: int, console: Console) 
     await connect_brokers(brokers, topology_of(WORKERS))
     start_workers(list(WORKERS), brokers)
     await brokers.queue.start_consuming()
+    # The demo is a client like any other: it makes its own key and sends it.
+    created = await compose_api_key_processing(brokers).create_api_key("demo")
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     port = listener.getsockname()[1]
@@ -112,7 +114,10 @@ async def run_demo(settings: Settings, count: int, seed: int, console: Console) 
     try:
         while not server.started:  # noqa: ASYNC110 - uvicorn offers a flag, not an event
             await asyncio.sleep(POLL_SECONDS)
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+        async with httpx.AsyncClient(
+            base_url=f"http://127.0.0.1:{port}",
+            headers={"Authorization": f"Bearer {created.token}"},
+        ) as client:
             await drive(client, count, random.Random(seed), run, console)  # noqa: S311
         run.counts = {name: await brokers.storage.count_documents(name) for name in COLLECTIONS}
     finally:

@@ -38,9 +38,10 @@ def compose_registration_acceptance(brokers: Brokers) -> RegistrationAcceptanceO
     return RegistrationAcceptanceOrchestrationService(
         compose_registration_event_processing(brokers),
         compose_registration_processing(brokers),
-        brokers.identifier,
-        brokers.date_time,
-        brokers.logging,
+        identifier_broker=brokers.identifier,
+        secret_broker=brokers.secret,
+        date_time_broker=brokers.date_time,
+        logging_broker=brokers.logging,
     )
 
 

@@ -12,7 +12,7 @@ from contracts.students.exceptions.events import (
     StudentEventValidationError,
 )
 from services.foundations.events.event_errors import field_errors
-from services.try_catch import ErrorRule, try_catch
+from services.try_catch import ErrorRule, error_kind, try_catch
 
 try_catch_student_event = try_catch(
     [
@@ -25,12 +25,16 @@ try_catch_student_event = try_catch(
         # An unroutable outcome means the topology is missing a binding: retry until it's there.
         ErrorRule(
             (QueueUnavailableError, UnroutableMessageError),
-            lambda error: StudentEventDependencyError(FailedStudentEventPublishError(str(error))),
+            lambda error: StudentEventDependencyError(
+                FailedStudentEventPublishError(error_kind(error))
+            ),
             level="critical",
         ),
         ErrorRule(
             Exception,
-            lambda error: StudentEventServiceError(FailedStudentEventServiceError(str(error))),
+            lambda error: StudentEventServiceError(
+                FailedStudentEventServiceError(error_kind(error))
+            ),
         ),
     ]
 )

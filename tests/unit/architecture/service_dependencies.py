@@ -2,7 +2,7 @@
 
 Foundations sit on exactly one entity broker; processings on exactly one foundation;
 orchestrations on two or three services of one lower layer (Florance, Two-Three); coordinations
-on two or three orchestrations. Utility brokers (logging, date-time, identifiers, metrics) never
+on two or three orchestrations. Utility brokers (logging, date-time, identifiers, secrets, metrics) never
 count, and only foundations may hold an entity broker. Concrete brokers belong to composition roots.
 """
 
@@ -20,6 +20,7 @@ from typing import Literal
 import services
 from brokers.datetimes import DateTimeBroker
 from brokers.identifiers import IdentifierBroker
+from brokers.secrets import SecretBroker
 from brokers.loggings import LoggingBroker
 from brokers.metrics import MetricsBroker
 
@@ -28,7 +29,7 @@ LAYERS: tuple[Layer, ...] = ("foundations", "processings", "orchestrations", "co
 Kind = Literal["utility broker", "entity broker", "concrete broker", "service", "other"]
 
 UTILITY_BROKERS: frozenset[type] = frozenset(
-    {LoggingBroker, DateTimeBroker, IdentifierBroker, MetricsBroker}
+    {LoggingBroker, DateTimeBroker, IdentifierBroker, SecretBroker, MetricsBroker}
 )
 
 # The layers whose services an orchestration or a coordination may combine (one of them only).

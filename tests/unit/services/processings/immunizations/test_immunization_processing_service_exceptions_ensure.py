@@ -106,7 +106,7 @@ SERVICE_FAILURES = [
         id="downstream-service-error",
     ),
     pytest.param(
-        lambda message: (RuntimeError(message), FailedImmunizationProcessingServiceError(message)),
+        lambda message: (RuntimeError(message), FailedImmunizationProcessingServiceError("RuntimeError")),
         id="unexpected-error",
     ),
 ]
