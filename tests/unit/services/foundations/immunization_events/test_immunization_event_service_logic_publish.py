@@ -123,7 +123,9 @@ async def test_should_raise_service_error_on_publish_if_service_error_occurs_and
     message = faker.sentence()
     identifier_broker.get_derived_identifier.return_value = create_random_id(faker)
     queue_broker.publish.side_effect = RuntimeError(message)
-    expected_error = ImmunizationEventServiceError(FailedImmunizationEventServiceError("RuntimeError"))
+    expected_error = ImmunizationEventServiceError(
+        FailedImmunizationEventServiceError("RuntimeError")
+    )
 
     # when
     with pytest.raises(ImmunizationEventServiceError) as error_info:
