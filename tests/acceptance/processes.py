@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
 
 class CuldesacProcess:
     def __init__(self, arguments: Sequence[str], environment: Mapping[str, str]) -> None:
@@ -21,7 +23,7 @@ class CuldesacProcess:
             env={**os.environ, **environment},
             stdout=self._log,
             stderr=subprocess.STDOUT,
-            cwd=Path(__file__).resolve().parents[2],
+            cwd=PROJECT_ROOT,
         )
 
     def output(self) -> str:
