@@ -19,6 +19,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from brokers.loggings import LoggingBroker, bound_log_context
 from contracts.api_keys import Client
 from contracts.registrations import RegistrationRequest
+from hosting.settings import Settings
 from ingress.access_log import note_client, note_correlation_id
 from ingress.authentication import ClientAuthentication
 from ingress.bodies import checked_idempotency_key, parse_registration_request, read_bounded_body
@@ -32,7 +33,6 @@ from ingress.responses import (
     RegistrationStatusBody,
     status_url,
 )
-from workers.settings import Settings
 
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 

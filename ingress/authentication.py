@@ -18,7 +18,7 @@ from contracts.api_keys import Client
 from contracts.errors import CategorizedError, ErrorCategory
 from ingress.errors import UnauthenticatedError
 
-ANONYMOUS_CLIENT = Client(id="local", name="local", signing_key="local")
+ANONYMOUS = "local"
 VERIFIED_TOKENS_KEPT = 10_000
 REFUSED_CATEGORIES = (ErrorCategory.VALIDATION, ErrorCategory.DEPENDENCY_VALIDATION)
 HAS_KEYS = "has keys"
@@ -59,7 +59,7 @@ class ClientAuthentication:
         """The caller, or ``UnauthenticatedError``; an unavailable store raises its category."""
         if token is None:
             if self.open_on_loopback and not await self.has_active_api_keys():
-                return ANONYMOUS_CLIENT
+                return Client(id=ANONYMOUS, name=ANONYMOUS, signing_key=ANONYMOUS)
             raise UnauthenticatedError
         if (known := self._verified.get(token)) is not None:
             return known

@@ -7,6 +7,12 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from hosting.brokers import Brokers, create_brokers
+from hosting.registrations import (
+    compose_registration_event_processing,
+    compose_registration_processing,
+)
+from hosting.settings import Settings
 from ingress.access_log import install_access_log
 from ingress.app import Lifespan, create_app
 from ingress.authentication import ClientAuthentication, is_loopback
@@ -14,12 +20,23 @@ from ingress.metrics import install_metrics
 from ingress.readiness import readiness_of
 from ingress.startup import IngressStartup
 from services.foundations.api_keys import ApiKeyService
+from services.orchestrations.registration_acceptances import (
+    RegistrationAcceptanceOrchestrationService,
+)
 from services.processings.api_keys import ApiKeyProcessingService
-from workers.brokers import Brokers, create_brokers
-from workers.registration.composition import compose_registration_acceptance
-from workers.settings import Settings
 
 INGRESS_NAME = "culdesac-ingress"
+
+
+def compose_registration_acceptance(brokers: Brokers) -> RegistrationAcceptanceOrchestrationService:
+    return RegistrationAcceptanceOrchestrationService(
+        compose_registration_event_processing(brokers),
+        compose_registration_processing(brokers),
+        identifier_broker=brokers.identifier,
+        secret_broker=brokers.secret,
+        date_time_broker=brokers.date_time,
+        logging_broker=brokers.logging,
+    )
 
 
 def compose_api_key_processing(brokers: Brokers) -> ApiKeyProcessingService:

@@ -9,11 +9,11 @@ from http import HTTPStatus
 from fastapi import FastAPI, Request, Response
 
 from brokers.storages import short_message
+from hosting.brokers import Brokers
+from hosting.startup import connect_brokers
+from hosting.topology import worker_topologies
 from ingress.authentication import ClientAuthentication
 from ingress.errors import RETRY_AFTER_SECONDS, error_response
-from workers.brokers import Brokers
-from workers.registry import WORKERS, topology_of
-from workers.startup import connect_brokers
 
 # Probes and documentation answer while connecting; everything else waits for the services.
 ALWAYS_SERVED = ("/healthz", "/readyz", "/openapi.json", "/docs", "/redoc")
@@ -57,7 +57,7 @@ class IngressStartup:
 
     async def _connect(self, brokers: Brokers) -> None:
         # The topology is declared so a confirmed publish is never one that no queue received.
-        await connect_brokers(brokers, topology_of(WORKERS), self.patience)
+        await connect_brokers(brokers, worker_topologies(), self.patience)
         authentication = self._authentication
         if authentication is None or await authentication.has_active_api_keys():
             return

@@ -60,7 +60,7 @@ ApiKeyHeaders = Callable[[str], dict[str, str]]
 def run_culdesac(environment: dict[str, str], *arguments: str) -> subprocess.CompletedProcess[str]:
     """``culdesac ARGUMENTS…`` to its end, as an operator runs a command."""
     return subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "workers", *arguments],
+        [sys.executable, "-m", "cli", *arguments],
         env={**os.environ, **environment},
         capture_output=True,
         text=True,

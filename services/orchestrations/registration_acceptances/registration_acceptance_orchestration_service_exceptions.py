@@ -1,25 +1,25 @@
 from __future__ import annotations
 
 from contracts.registrations.exceptions.orchestrations import (
-    FailedRegistrationAcceptanceServiceError,
+    FailedRegistrationAcceptanceOrchestrationServiceError,
     InFlightIdempotencyKeyError,
     InvalidRegistrationAcceptanceError,
     MismatchedIdempotencyKeyError,
     NotFoundClientRegistrationError,
-    RegistrationAcceptanceDependencyError,
-    RegistrationAcceptanceDependencyValidationError,
-    RegistrationAcceptanceServiceError,
-    RegistrationAcceptanceValidationError,
+    RegistrationAcceptanceOrchestrationDependencyError,
+    RegistrationAcceptanceOrchestrationDependencyValidationError,
+    RegistrationAcceptanceOrchestrationServiceError,
+    RegistrationAcceptanceOrchestrationValidationError,
 )
 from services.try_catch import downstream_rules, try_catch
 
 try_catch_registration_acceptance = try_catch(
     downstream_rules(
-        validation=RegistrationAcceptanceValidationError,
-        dependency_validation=RegistrationAcceptanceDependencyValidationError,
-        dependency=RegistrationAcceptanceDependencyError,
-        service=RegistrationAcceptanceServiceError,
-        failed_service=FailedRegistrationAcceptanceServiceError,
+        validation=RegistrationAcceptanceOrchestrationValidationError,
+        dependency_validation=RegistrationAcceptanceOrchestrationDependencyValidationError,
+        dependency=RegistrationAcceptanceOrchestrationDependencyError,
+        service=RegistrationAcceptanceOrchestrationServiceError,
+        failed_service=FailedRegistrationAcceptanceOrchestrationServiceError,
         own_validation_errors=(
             InvalidRegistrationAcceptanceError,
             MismatchedIdempotencyKeyError,

@@ -32,10 +32,10 @@ from contracts.registrations import (
     RegistrationRequest,
     RegistrationStatus,
 )
+from hosting.settings import Settings
 from ingress import RegistrationAcceptance, create_app
 from ingress.authentication import ApiKeys, ClientAuthentication
 from tests.unit.contracts.conftest import create_random_registration_request_payload
-from workers.settings import Settings
 
 MAX_BODY_BYTES = 4096
 TOKEN = "a0d1c2b3-0000-4000-8000-000000000001.the-secret"  # noqa: S105 - a test token
@@ -65,19 +65,21 @@ class FailedRegistrationServiceError(LocalizedError):
     pass
 
 
-class RegistrationAcceptanceValidationError(ValidationCategoryError):
+class RegistrationAcceptanceOrchestrationValidationError(ValidationCategoryError):
     message = "registration validation error"
 
 
-class RegistrationAcceptanceDependencyValidationError(DependencyValidationCategoryError):
+class RegistrationAcceptanceOrchestrationDependencyValidationError(
+    DependencyValidationCategoryError
+):
     message = "registration dependency validation error"
 
 
-class RegistrationAcceptanceDependencyError(DependencyCategoryError):
+class RegistrationAcceptanceOrchestrationDependencyError(DependencyCategoryError):
     message = "registration dependency error"
 
 
-class RegistrationAcceptanceServiceError(ServiceCategoryError):
+class RegistrationAcceptanceOrchestrationServiceError(ServiceCategoryError):
     message = "registration service error"
 
 

@@ -9,7 +9,7 @@ from faker import Faker
 from contracts.api_keys import Client
 from tests.unit.ingress.conftest import (
     NotFoundRegistrationError,
-    RegistrationAcceptanceValidationError,
+    RegistrationAcceptanceOrchestrationValidationError,
     create_random_registration,
 )
 
@@ -46,8 +46,10 @@ async def test_should_answer_404_for_an_unknown_registration(
 ) -> None:
     # given
     input_id = str(faker.uuid4())
-    acceptance.retrieve_registration_by_id.side_effect = RegistrationAcceptanceValidationError(
-        NotFoundRegistrationError(f"no registration with id {input_id}")
+    acceptance.retrieve_registration_by_id.side_effect = (
+        RegistrationAcceptanceOrchestrationValidationError(
+            NotFoundRegistrationError(f"no registration with id {input_id}")
+        )
     )
 
     # when

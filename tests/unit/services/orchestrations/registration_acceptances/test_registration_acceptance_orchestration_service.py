@@ -25,9 +25,9 @@ from contracts.registrations.exceptions.orchestrations import (
     InvalidRegistrationAcceptanceError,
     MismatchedIdempotencyKeyError,
     NotFoundClientRegistrationError,
-    RegistrationAcceptanceDependencyError,
-    RegistrationAcceptanceDependencyValidationError,
-    RegistrationAcceptanceValidationError,
+    RegistrationAcceptanceOrchestrationDependencyError,
+    RegistrationAcceptanceOrchestrationDependencyValidationError,
+    RegistrationAcceptanceOrchestrationValidationError,
 )
 from contracts.registrations.exceptions.processings import (
     RegistrationProcessingDependencyError,
@@ -241,10 +241,12 @@ async def test_should_raise_validation_error_and_publish_nothing_if_key_is_reuse
     registration_processing_service.ensure_registration_recorded.return_value = (
         expected_entry.model_copy(update={stored_differs_in: other_value})
     )
-    expected_error = RegistrationAcceptanceValidationError(MismatchedIdempotencyKeyError())
+    expected_error = RegistrationAcceptanceOrchestrationValidationError(
+        MismatchedIdempotencyKeyError()
+    )
 
     # when
-    with pytest.raises(RegistrationAcceptanceValidationError) as error_info:
+    with pytest.raises(RegistrationAcceptanceOrchestrationValidationError) as error_info:
         await registration_acceptance_orchestration_service.accept_registration(
             create_request_of(requested_event), input_client, input_key
         )
@@ -285,10 +287,12 @@ async def test_should_raise_validation_error_if_the_key_is_still_in_flight_on_ac
     first = asyncio.create_task(accept_first())
     while not registration_processing_service.ensure_registration_recorded.mock_calls:  # noqa: ASYNC110
         await asyncio.sleep(0)
-    expected_error = RegistrationAcceptanceValidationError(InFlightIdempotencyKeyError())
+    expected_error = RegistrationAcceptanceOrchestrationValidationError(
+        InFlightIdempotencyKeyError()
+    )
 
     # when
-    with pytest.raises(RegistrationAcceptanceValidationError) as error_info:
+    with pytest.raises(RegistrationAcceptanceOrchestrationValidationError) as error_info:
         await registration_acceptance_orchestration_service.accept_registration(
             input_request, input_client, input_key
         )
@@ -323,7 +327,7 @@ async def test_should_raise_validation_error_on_accept_if_request_breaks_a_conce
             ],
         }
     )
-    expected_error = RegistrationAcceptanceValidationError(
+    expected_error = RegistrationAcceptanceOrchestrationValidationError(
         InvalidRegistrationAcceptanceError(
             {
                 "contact.country": [
@@ -337,7 +341,7 @@ async def test_should_raise_validation_error_on_accept_if_request_breaks_a_conce
     )
 
     # when
-    with pytest.raises(RegistrationAcceptanceValidationError) as error_info:
+    with pytest.raises(RegistrationAcceptanceOrchestrationValidationError) as error_info:
         await registration_acceptance_orchestration_service.accept_registration(
             invalid_request, create_random_client(faker), faker.uuid4()
         )
@@ -363,10 +367,10 @@ async def test_should_raise_dependency_error_and_publish_nothing_if_the_ledger_i
         FailedRegistrationStorageError(create_random_message(faker))
     )
     registration_processing_service.ensure_registration_recorded.side_effect = storage_error
-    expected_error = RegistrationAcceptanceDependencyError(storage_error.inner_error)
+    expected_error = RegistrationAcceptanceOrchestrationDependencyError(storage_error.inner_error)
 
     # when
-    with pytest.raises(RegistrationAcceptanceDependencyError) as error_info:
+    with pytest.raises(RegistrationAcceptanceOrchestrationDependencyError) as error_info:
         await registration_acceptance_orchestration_service.accept_registration(
             input_request, create_random_client(faker), faker.uuid4()
         )
@@ -394,10 +398,10 @@ async def test_should_raise_dependency_error_if_the_publish_fails_on_accept(
         FailedRegistrationEventPublishError(create_random_message(faker))
     )
     registration_event_processing_service.publish_registration_requested.side_effect = publish_error
-    expected_error = RegistrationAcceptanceDependencyError(publish_error.inner_error)
+    expected_error = RegistrationAcceptanceOrchestrationDependencyError(publish_error.inner_error)
 
     # when
-    with pytest.raises(RegistrationAcceptanceDependencyError) as error_info:
+    with pytest.raises(RegistrationAcceptanceOrchestrationDependencyError) as error_info:
         await registration_acceptance_orchestration_service.accept_registration(
             input_request, create_random_client(faker), faker.uuid4()
         )
@@ -450,12 +454,12 @@ async def test_should_raise_not_found_for_a_registration_of_another_client_on_re
         update={"client_id": str(faker.uuid4()) if owner == "another client" else None}
     )
     registration_processing_service.retrieve_registration_by_id.return_value = stored_registration
-    expected_error = RegistrationAcceptanceValidationError(
+    expected_error = RegistrationAcceptanceOrchestrationValidationError(
         NotFoundClientRegistrationError(stored_registration.id)
     )
 
     # when
-    with pytest.raises(RegistrationAcceptanceValidationError) as error_info:
+    with pytest.raises(RegistrationAcceptanceOrchestrationValidationError) as error_info:
         await registration_acceptance_orchestration_service.retrieve_registration_by_id(
             stored_registration.id, create_random_client(faker)
         )
@@ -480,10 +484,12 @@ async def test_should_raise_dependency_validation_error_if_not_found_on_retrieve
         NotFoundRegistrationError(input_registration_id)
     )
     registration_processing_service.retrieve_registration_by_id.side_effect = not_found
-    expected_error = RegistrationAcceptanceDependencyValidationError(not_found.inner_error)
+    expected_error = RegistrationAcceptanceOrchestrationDependencyValidationError(
+        not_found.inner_error
+    )
 
     # when
-    with pytest.raises(RegistrationAcceptanceDependencyValidationError) as error_info:
+    with pytest.raises(RegistrationAcceptanceOrchestrationDependencyValidationError) as error_info:
         await registration_acceptance_orchestration_service.retrieve_registration_by_id(
             input_registration_id, create_random_client(faker)
         )

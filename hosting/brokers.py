@@ -15,7 +15,7 @@ from brokers.secrets import HashlibSecretBroker, SecretBroker
 from brokers.storages import StorageBroker
 from brokers.storages.memory_storage_broker import MemoryStorageBroker
 from brokers.storages.mongo_storage_broker import MongoStorageBroker
-from workers.settings import MEMORY_URL, Settings
+from hosting.settings import MEMORY_URL, Settings
 
 
 @dataclass(frozen=True, slots=True)

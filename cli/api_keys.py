@@ -17,14 +17,20 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from cli.support import console, run, settings_or_exit
 from contracts.errors import CategorizedError
-from workers.cli_support import console, run, settings_or_exit
 
 api_keys_app = typer.Typer(
     help="Create, list or revoke the API keys clients of the ingress use.", no_args_is_help=True
 )
 
 T = TypeVar("T")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(api_keys_app, name="api-keys")
+
+
 NameArgument = Annotated[
     str, typer.Argument(metavar="NAME", help="The client's name: letters, digits, '.', '_', '-'.")
 ]
@@ -32,8 +38,8 @@ NameArgument = Annotated[
 
 def with_api_keys(action: Callable[..., Awaitable[T]]) -> T:
     """Run ``action(processing_service)`` over a connected store; a refusal is one line, exit 1."""
+    from hosting.brokers import create_brokers
     from ingress.composition import compose_api_key_processing
-    from workers.brokers import create_brokers
 
     settings = settings_or_exit()
     # The command's own line tells a failure; the services' log lines would say it twice.
