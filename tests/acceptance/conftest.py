@@ -1,9 +1,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
@@ -12,7 +9,7 @@ import aio_pika
 import pytest
 from pymongo import AsyncMongoClient
 
-from tests.acceptance.processes import PROJECT_ROOT, CuldesacProcess
+from tests.acceptance.processes import CuldesacProcess, create_api_key
 from tests.backing_services import delete_namespace
 
 
@@ -57,27 +54,12 @@ def start_culdesac(environment: dict[str, str]) -> Iterator[Callable[..., Culdes
 ApiKeyHeaders = Callable[[str], dict[str, str]]
 
 
-def run_culdesac(environment: dict[str, str], *arguments: str) -> subprocess.CompletedProcess[str]:
-    """``culdesac ARGUMENTS…`` to its end, as an operator runs a command."""
-    return subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "cli", *arguments],
-        env={**os.environ, **environment},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-        cwd=PROJECT_ROOT,
-    )
-
-
 @pytest.fixture
 def api_key_headers(environment: dict[str, str]) -> ApiKeyHeaders:
     """Create an API key named NAME with ``culdesac api-keys create``; the headers that send it."""
 
     def create(name: str) -> dict[str, str]:
-        created = run_culdesac(environment, "api-keys", "create", name)
-        assert created.returncode == 0, created.stderr
-        return {"Authorization": f"Bearer {created.stdout.strip()}"}
+        return {"Authorization": f"Bearer {create_api_key(environment, name)}"}
 
     return create
 

@@ -10,8 +10,8 @@ import httpx
 import pytest
 from faker import Faker
 
-from tests.acceptance.conftest import ApiKeyHeaders, eventually, run_culdesac
-from tests.acceptance.processes import CuldesacProcess
+from tests.acceptance.conftest import ApiKeyHeaders, eventually
+from tests.acceptance.processes import CuldesacProcess, run_culdesac
 from tests.acceptance.test_ingress import registration_messages
 from tests.backing_services import free_port
 from tests.unit.contracts.conftest import create_random_registration_request_payload
