@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 import aio_pika
 import httpx
@@ -14,6 +16,7 @@ from tests.acceptance.conftest import ApiKeyHeaders, eventually
 from tests.acceptance.processes import CuldesacProcess, run_culdesac
 from tests.acceptance.test_ingress import registration_messages
 from tests.backing_services import free_port
+from tests.integration.queues.tcp_proxy import proxied
 from tests.unit.contracts.conftest import create_random_registration_request_payload
 
 # Short, so that a revocation is seen within the test; the default is 5 s.
@@ -168,3 +171,51 @@ async def test_should_keep_idempotency_keys_per_client_and_per_body(
         elsewhere.json()["registration_id"],
     }
     assert len(published) == 2, "a repeated request published another event"
+
+
+async def test_should_answer_409_while_the_same_key_is_still_being_handled(
+    *,
+    start_culdesac: Callable[..., CuldesacProcess],
+    api_key_headers: ApiKeyHeaders,
+    amqp_url: str,
+    database: Any,
+    faker: Faker,
+) -> None:
+    # given: the ingress reaches RabbitMQ through a proxy that can hold back the confirms
+    headers = {**api_key_headers("patient"), "Idempotency-Key": faker.uuid4()}
+    body = create_random_registration_request_payload(faker)
+    async with proxied(amqp_url) as (proxy, proxied_url):
+        port = free_port()
+        process = start_culdesac(
+            "ingress", "--host", "127.0.0.1", "--port", str(port), CULDESAC_AMQP_URL=proxied_url
+        )
+        async with httpx.AsyncClient(
+            base_url=f"http://127.0.0.1:{port}", timeout=30, headers=headers
+        ) as client:
+
+            async def ready() -> bool:
+                assert process.is_running(), process.output()[-3000:]
+                try:
+                    return (await client.get("/readyz")).status_code == httpx.codes.OK
+                except httpx.TransportError:
+                    return False
+
+            await eventually(ready, within=60, what="the ingress to be ready")
+            proxy.hold_answers()
+            first = asyncio.create_task(client.post("/v1/registrations", json=body))
+
+            async def recorded() -> bool:
+                return bool(await database.registrations.count_documents({}) == 1)
+
+            # the ledger entry is written just before the publish that now waits for its confirm
+            await eventually(recorded, within=10, what="the first request to reach its publish")
+
+            # when
+            second = await client.post("/v1/registrations", json=body)
+            proxy.release_answers()
+            first_response = await first
+
+    # then
+    assert second.status_code == httpx.codes.CONFLICT, second.text
+    assert second.headers["content-type"] == PROBLEM
+    assert first_response.status_code == httpx.codes.ACCEPTED, first_response.text
