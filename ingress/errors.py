@@ -108,8 +108,10 @@ def error_response(
         instance=instance,
         errors=list(errors),
     )
+    # The field list is for invalid input (and a refused header); other problems carry none.
+    listed = errors or status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     return JSONResponse(
-        body.model_dump(exclude_none=True),
+        body.model_dump(exclude_none=True, exclude=None if listed else {"errors"}),
         status_code=status_code,
         headers=headers,
         media_type=PROBLEM_CONTENT_TYPE,
