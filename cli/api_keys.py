@@ -38,11 +38,13 @@ NameArgument = Annotated[
 
 def with_api_keys(action: Callable[..., Awaitable[T]]) -> T:
     """Run ``action(processing_service)`` over a connected store; a refusal is one line, exit 1."""
+    from brokers.loggings import configure_logging
     from hosting.brokers import create_brokers
     from ingress.composition import compose_api_key_processing
 
     settings = settings_or_exit()
     # The command's own line tells a failure; the services' log lines would say it twice.
+    configure_logging("CRITICAL", settings.log_format)
     logging.getLogger().setLevel(logging.CRITICAL + 1)
 
     async def act() -> T:
