@@ -29,10 +29,12 @@ DESCRIPTIONS: Mapping[str, str] = {
     "max_service_retries": "retries of an unexpected error before dead-lettering",
     "shutdown_timeout": "seconds to finish the messages or requests in flight",
     "max_body_bytes": "largest registration body the ingress takes",
+    "api_key_cache_seconds": "seconds the ingress trusts a verified API key; 0 checks each request",
     "startup_timeout": "seconds to wait at start for RabbitMQ and MongoDB",
     "metrics_port": "/metrics, /healthz, /readyz of a worker process; 0 turns them off",
 }
 QUEUE_SETTINGS = ("amqp_url", "namespace")
+STORAGE_SETTINGS = ("mongodb_url", "mongodb_database")
 
 
 def environment_help(

@@ -23,6 +23,7 @@ INGRESS_SETTINGS = (
     "log_level",
     "shutdown_timeout",
     "max_body_bytes",
+    "api_key_cache_seconds",
     "startup_timeout",
 )
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from cli.help import environment_help
+from cli.help import STORAGE_SETTINGS, environment_help
 from cli.support import console, run, settings_or_exit
 
 registration_app = typer.Typer(help="Look up registrations.", no_args_is_help=True)
@@ -16,7 +16,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(registration_app, name="registration")
 
 
-@registration_app.command("status", cls=environment_help("mongodb_url", "mongodb_database"))
+@registration_app.command("status", cls=environment_help(*STORAGE_SETTINGS))
 def registration_status(
     registration_id: Annotated[str, typer.Argument(metavar="ID", help="The registration id.")],
 ) -> None:

@@ -3,8 +3,9 @@ r"""Runs a document's ``console`` blocks the way a reader would type them, and c
 A block holds ``$ `` commands, each followed by the output it prints. A command goes on over
 lines ending with ``\`` or inside an open quote; one ending with ``&`` runs in the background
 until the session ends, then gets Ctrl-C (SIGINT) and must exit 0. ``export NAME=VALUE`` sets a
-variable for the commands after it. Commands run with ``bash`` from the repository's root, with
-``COLUMNS=80``, stdout and stderr together.
+variable for the commands after it, and so does ``NAME=$(command)`` with what the command prints
+on stdout (its stderr is then the output shown). Commands run with ``bash`` from the repository's
+root, with ``COLUMNS=80``, stdout and stderr together.
 
 The expected output is matched tolerantly:
 
@@ -46,6 +47,7 @@ PLACEHOLDER = re.compile(r"<(?P<name>[a-z][a-z0-9-]*)>")
 TIMESTAMP = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)"
 CONFIRM = "[y/N]: "
 BACKGROUND = re.compile(r"\s&\s*(#.*)?$")
+CAPTURE = re.compile(r"(?P<name>[A-Z_][A-Z0-9_]*)=\$\((?P<command>[^()]+)\)")
 
 
 class ConsoleMismatchError(AssertionError):
@@ -128,6 +130,9 @@ class ConsoleSession:
     def run_step(self, step: Step, where: str) -> None:
         command = self.substitute(self.move_ports(step.command), where)
         expected = [self.move_ports(line) for line in step.expected]
+        if captured := CAPTURE.fullmatch(command.strip()):
+            self.capture(captured["name"], captured["command"], expected, where)
+            return
         words = shlex.split(command, comments=True)
         if words and words[0] == "export":
             for assignment in words[1:]:
@@ -152,6 +157,27 @@ class ConsoleSession:
                 )
                 raise ConsoleMismatchError(message)
             time.sleep(0.5)
+
+    def capture(self, name: str, command: str, expected: list[str], where: str) -> None:
+        """``NAME=$(command)``: stdout becomes the variable; stderr is what the reader sees."""
+        result = subprocess.run(  # noqa: S603
+            ["bash", "-c", command],  # noqa: S607
+            cwd=self.root,
+            env=self.environment,
+            capture_output=True,
+            text=True,
+            timeout=COMMAND_SECONDS,
+            check=False,
+        )
+        bound = match_output(expected, result.stderr, self.bound)
+        if result.returncode != 0 or bound is None or not result.stdout.strip():
+            message = (
+                f"{where}: `{command}` exited {result.returncode}, printed:\n{result.stderr}\n"
+                "expected:\n" + "\n".join(expected)
+            )
+            raise ConsoleMismatchError(message)
+        self.bound = bound
+        self.environment[name] = result.stdout.strip()
 
     def run_foreground(self, command: str, expected: list[str]) -> tuple[int, str]:
         answers = [line.split(CONFIRM, 1)[1] for line in expected if CONFIRM in line]

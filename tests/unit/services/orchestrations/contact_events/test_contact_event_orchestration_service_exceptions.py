@@ -265,7 +265,7 @@ async def test_should_raise_dependency_error_on_process_if_a_service_below_faile
         pytest.param(
             "contact",
             RuntimeError,
-            FailedContactOrchestrationServiceError,
+            lambda _: FailedContactOrchestrationServiceError("RuntimeError"),
             id="unexpected",
         ),
     ],

@@ -269,7 +269,7 @@ async def test_should_raise_dependency_error_on_process_if_a_service_below_faile
         pytest.param(
             "guardian",
             RuntimeError,
-            FailedGuardianOrchestrationServiceError,
+            lambda _: FailedGuardianOrchestrationServiceError("RuntimeError"),
             id="unexpected",
         ),
     ],

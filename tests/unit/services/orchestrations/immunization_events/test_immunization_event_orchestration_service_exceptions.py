@@ -275,7 +275,7 @@ async def test_should_raise_dependency_error_on_process_if_a_service_below_faile
         pytest.param(
             "immunization",
             RuntimeError,
-            FailedImmunizationOrchestrationServiceError,
+            lambda _: FailedImmunizationOrchestrationServiceError("RuntimeError"),
             id="unexpected",
         ),
     ],

@@ -276,7 +276,7 @@ async def test_should_raise_dependency_error_on_process_if_a_service_below_faile
         pytest.param(
             "library_card",
             RuntimeError,
-            FailedLibraryCardOrchestrationServiceError,
+            lambda _: FailedLibraryCardOrchestrationServiceError("RuntimeError"),
             id="unexpected",
         ),
     ],

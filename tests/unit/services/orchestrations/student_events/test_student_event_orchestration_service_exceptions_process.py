@@ -260,7 +260,7 @@ async def test_should_raise_error_rooted_in_a_service_error_on_process_and_log_i
     inner_error = (
         service_error.inner_error
         if isinstance(service_error, CategorizedError)
-        else FailedStudentOrchestrationServiceError(str(service_error))
+        else FailedStudentOrchestrationServiceError(type(service_error).__name__)
     )
     expected_error = expected_type(inner_error)
 

@@ -103,7 +103,10 @@ SERVICE_FAILURES = [
         id="downstream-service-error",
     ),
     pytest.param(
-        lambda message: (RuntimeError(message), FailedGuardianProcessingServiceError(message)),
+        lambda message: (
+            RuntimeError(message),
+            FailedGuardianProcessingServiceError("RuntimeError"),
+        ),
         GuardianProcessingServiceError,
         id="unexpected-error",
     ),

@@ -119,7 +119,10 @@ SERVICE_FAILURES = [
         id="downstream-service-error",
     ),
     pytest.param(
-        lambda message: (RuntimeError(message), FailedLibraryCardProcessingServiceError(message)),
+        lambda message: (
+            RuntimeError(message),
+            FailedLibraryCardProcessingServiceError("RuntimeError"),
+        ),
         LibraryCardProcessingServiceError,
         id="unexpected-error",
     ),
