@@ -82,7 +82,10 @@ def api_keys_create(name: NameArgument) -> None:
 def api_keys_list() -> None:
     """Every key's name, id, and creation and revocation times; never a secret."""
     keys = with_api_keys(lambda service: service.retrieve_all_api_keys())
-    table = Table("name", "id", "created", "revoked")
+    table = Table()
+    # Ids and times fold rather than lose their ends on a narrow terminal.
+    for column in ("name", "id", "created", "revoked"):
+        table.add_column(column, overflow="fold")
     for api_key in keys:
         table.add_row(api_key.name, api_key.id, when(api_key.created_at), when(api_key.revoked_at))
     if keys:

@@ -17,10 +17,11 @@ The expected output is matched tolerantly:
   document leaves out may come between them); runs of spaces count as one, and an output that
   the terminal's width wrapped may match as one line.
 
-A command that only reads (``POLLED``) is repeated until its output matches or ``POLL_SECONDS``
-pass, since what it shows becomes true eventually. The ports in ``ports`` are moved to free ones
-and the texts in ``replacements`` (a data folder, the namespace) to private ones, in commands and
-in expected output, so that the session never meets another run's processes or data.
+A command that only reads (``POLLED``, or a curl that sends nothing) is repeated until its output
+matches or ``POLL_SECONDS`` pass, since what it shows becomes true eventually. The ports in
+``ports`` are moved to free ones and the texts in ``replacements`` (a data folder, the namespace)
+to private ones, in commands and in expected output, so that the session never meets another
+run's processes or data.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ POLL_SECONDS = 60.0
 COMMAND_SECONDS = 120.0
 READY_SECONDS = 90.0
 # Read-only commands: repeated until their output shows what the document says.
-POLLED = ("registration status", "dead-letters list", "curl -s http", "curl -s 127.0.0.1")
+POLLED = ("registration status", "dead-letters list", "api-keys list")
+# curl options that send a body or another method: such a request is not repeated.
+CURL_WRITES = ("-d", "--data", "--data-binary", "-X", "--request", "-F", "--form")
 PLACEHOLDER = re.compile(r"<(?P<name>[a-z][a-z0-9-]*)>")
 TIMESTAMP = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)"
 CONFIRM = "[y/N]: "
@@ -69,6 +72,13 @@ class Background:
     def output(self) -> str:
         self.log.seek(0)
         return self.log.read().decode(errors="replace")
+
+
+def reads_only(words: list[str]) -> bool:
+    """Whether a command only reads: one of ``POLLED``, or a curl that sends nothing."""
+    if words[:1] == ["curl"]:
+        return not any(word in CURL_WRITES for word in words)
+    return any(prefix in " ".join(words) for prefix in POLLED)
 
 
 def parse_block(text: str) -> list[Step]:
@@ -142,7 +152,7 @@ class ConsoleSession:
         if words[-1:] == ["&"]:
             self.start_background(BACKGROUND.sub("", command), expected, where)
             return
-        polled = any(prefix in " ".join(words) for prefix in POLLED)
+        polled = reads_only(words)
         deadline = time.monotonic() + (POLL_SECONDS if polled else 0)
         while True:
             returncode, output = self.run_foreground(command, expected)
@@ -225,6 +235,12 @@ class ConsoleSession:
                 )
                 raise ConsoleMismatchError(message)
             time.sleep(0.2)
+
+    def logs(self, tail: int = 3000) -> str:
+        """The end of what each background command printed, to read beside a failure."""
+        return "\n".join(
+            f"--- `{started.command}`:\n{started.output()[-tail:]}" for started in self.background
+        )
 
     def close(self) -> list[str]:
         """Ctrl-C to each background command, the last started first; what did not exit 0."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from sybil import Sybil
 from sybil.parsers.markdown import CodeBlockParser, SkipParser
 
-from tests.acceptance.console_session import Background, ConsoleSession
+from tests.acceptance.console_session import Background, ConsoleMismatchError, ConsoleSession
 from tests.backing_services import free_port, secantus_executable, unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,6 +80,8 @@ def test_should_run_every_console_example_of_the_readme_as_written(
                 example.evaluate()
             except unittest.SkipTest:
                 skipped.append(example.line)
+            except ConsoleMismatchError as error:
+                raise ConsoleMismatchError(f"{error}\n{session.logs()}") from None
             else:
                 ran.append(example.line)
     finally:
