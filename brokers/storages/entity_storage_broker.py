@@ -44,6 +44,7 @@ class EntityStorageBroker(ABC):
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
+        absent_field: str | None = None,
     ) -> bool: ...
 
     async def insert_if_absent(self, collection: str, document: Document) -> Document:
@@ -127,7 +128,12 @@ class EntityStorageBroker(ABC):
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
+        absent_field: str | None = None,
     ) -> bool:
         return await self.set_fields(
-            REGISTRATIONS, registration_id, fields, required_field=required_field
+            REGISTRATIONS,
+            registration_id,
+            fields,
+            required_field=required_field,
+            absent_field=absent_field,
         )

@@ -29,7 +29,8 @@ class MemoryStorageBroker(EntityStorageBroker):
     ``DuplicateKeyError`` (code 11000, ``keyPattern``/``keyValue`` in its details), also when
     ``insert_or_match`` finds another document under the id, as an upsert does; dotted
     ``set_fields`` follows ``$set``, failing with the server's ``OperationFailure`` codes, and its
-    ``required_field`` matches as ``{"$exists": true}`` does.
+    ``required_field`` matches as ``{"$exists": true}`` does, its ``absent_field`` as
+    ``{"$exists": false}``.
     No operation awaits, so each one is atomic on the event loop.
     """
 
@@ -86,6 +87,7 @@ class MemoryStorageBroker(EntityStorageBroker):
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
+        absent_field: str | None = None,
     ) -> bool:
         stored_fields = to_stored_fields(fields)
         check_set_paths(stored_fields)
@@ -94,6 +96,8 @@ class MemoryStorageBroker(EntityStorageBroker):
         if found is None or current is None:
             return False
         if required_field is not None and not has_field(current, to_stored_path(required_field)):
+            return False
+        if absent_field is not None and has_field(current, to_stored_path(absent_field)):
             return False
         found.replace(apply_set(current, stored_fields))
         return True

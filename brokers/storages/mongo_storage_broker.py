@@ -130,10 +130,13 @@ class MongoStorageBroker(EntityStorageBroker):
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
+        absent_field: str | None = None,
     ) -> bool:
         query: Document = {STORED_ID: document_id}
         if required_field is not None:
             query[to_stored_path(required_field)] = {"$exists": True}
+        if absent_field is not None:
+            query[to_stored_path(absent_field)] = {"$exists": False}
         if not fields:
             # An empty $set is refused by servers older than MongoDB 5.0.
             found = await self._collection(collection).find_one(query, {STORED_ID: 1})

@@ -87,10 +87,12 @@ class StorageBroker(Protocol):
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
+        absent_field: str | None = None,
     ) -> bool:
         """Set the given (possibly dotted) fields atomically, by id; whether it was written.
 
-        False when there is no such registration, or when ``required_field`` (a dotted path) is
-        given and the registration lacks it: then nothing is written. One update by id, whose
+        False when there is no such registration, when ``required_field`` (a dotted path) is
+        given and the registration lacks it, or when ``absent_field`` is given and the
+        registration has it already: then nothing is written. One update by id, whose
         cost does not grow with the collection; the document after it is not read back.
         """

@@ -55,5 +55,8 @@ class Registration(Contract):
         max_length=MAX_CONCERNS,
         json_schema_extra={"additionalProperties": False},
     )
+    # When the registration was accepted: the time of its ``registration.requested.v1``.
     created_at: AwareDatetime
     updated_at: AwareDatetime
+    # When its status first read completed or failed; set once, by the outcome that settled it.
+    settled_at: AwareDatetime | None = None

@@ -11,6 +11,7 @@ from contracts.registrations import ConcernState, ConcernStatus, Registration, R
 # Timestamps are stored in the JSON form the whole document is stored in.
 _TIMESTAMP = TypeAdapter(datetime)
 _STATUS = "status"
+SETTLED_AT = "settled_at"
 
 
 def map_to_overall_status(states: Iterable[ConcernState]) -> RegistrationStatus:
@@ -29,7 +30,9 @@ def map_to_document(registration: Registration) -> Document:
     So each outcome is one write of its own concern, and no status is ever stale, whatever
     order outcomes land in or however often one is redelivered.
     """
-    return registration.model_dump(mode="json", exclude={_STATUS})
+    # An unsettled entry has no settled_at at all (not null): settling writes only where absent.
+    unsettled = set() if registration.settled_at is not None else {SETTLED_AT}
+    return registration.model_dump(mode="json", exclude={_STATUS, *unsettled})
 
 
 def map_to_registration(document: Document) -> Registration:
@@ -51,3 +54,7 @@ def map_to_concern_fields(
         map_to_concern_path(concern_key): concern_status.model_dump(mode="json"),
         "updated_at": _TIMESTAMP.dump_python(updated_at, mode="json"),
     }
+
+
+def map_to_settled_fields(settled_at: datetime) -> Document:
+    return {SETTLED_AT: _TIMESTAMP.dump_python(settled_at, mode="json")}

@@ -42,6 +42,24 @@ def test_should_count_in_a_registry_of_its_own() -> None:
     assert not any(name == "culdesac_messages_total" for name, _ in samples(other))
 
 
+def test_should_count_settled_registrations_and_time_the_completed_ones() -> None:
+    # given
+    broker = PrometheusMetricsBroker()
+
+    # when
+    broker.observe_registration_settled("completed", 0.4)
+    broker.observe_registration_settled("completed", 7.0)
+    broker.observe_registration_settled("failed", 1.5)
+
+    # then: a failed registration is counted, but it never completed
+    found = samples(broker)
+    assert found[("culdesac_registrations_total", (("status", "completed"),))] == 2
+    assert found[("culdesac_registrations_total", (("status", "failed"),))] == 1
+    assert found[("culdesac_registration_completion_seconds_count", ())] == 2
+    assert found[("culdesac_registration_completion_seconds_sum", ())] == pytest.approx(7.4)
+    assert found[("culdesac_registration_completion_seconds_bucket", (("le", "0.5"),))] == 1
+
+
 def status_of(url: str) -> int:
     try:
         with urllib.request.urlopen(url) as response:  # noqa: S310

@@ -33,6 +33,7 @@ async def test_should_raise_validation_error_on_add_if_registration_is_invalid_a
             "student_id": "y" * 36,
             "concerns": {},
             "updated_at": random_registration.created_at + timedelta(seconds=1),
+            "settled_at": random_registration.created_at,
         }
     )
     expected_validation_error = RegistrationValidationError(
@@ -42,6 +43,7 @@ async def test_should_raise_validation_error_on_add_if_registration_is_invalid_a
                 "student_id": ["Id is not a valid UUID."],
                 "concerns": ["Concerns are required."],
                 "updated_at": ["Date must be the same as created_at."],
+                "settled_at": ["Date must be absent."],
             }
         )
     )
