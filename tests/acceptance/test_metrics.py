@@ -97,6 +97,15 @@ async def test_should_count_in_every_process_exactly_the_messages_of_n_registrat
             return True
 
         await eventually(all_completed, within=120, what="every registration to complete")
+
+    # The ledger reads completed once the last concern is written; the worker counts the
+    # completion right after, when its conditional settle write is done and the message acked.
+    async def registration_worker_settled() -> bool:
+        found = await scrape(registration_url)
+        acked = total(found, "culdesac_messages_total", outcome="ack")
+        return acked == REGISTRATIONS + sum(concerns.values())
+
+    await eventually(registration_worker_settled, within=30, what="the last outcomes to settle")
     registration, concern, ingress = [
         await scrape(url) for url in (registration_url, concerns_url, ingress_url)
     ]
@@ -140,6 +149,14 @@ async def test_should_count_in_every_process_exactly_the_messages_of_n_registrat
             == expected
         ), event_type
     assert value(registration, "culdesac_messages_in_flight", worker="registration") == 0
+    # each registration completed once, however many outcomes it had, and was timed once
+    settled = "culdesac_registrations_total"
+    assert value(registration, settled, status="completed") == REGISTRATIONS
+    assert value(registration, settled, status="failed") == 0
+    completion = "culdesac_registration_completion_seconds"
+    assert value(registration, f"{completion}_count") == REGISTRATIONS
+    assert value(registration, f"{completion}_bucket", le="+Inf") == REGISTRATIONS
+    assert 0 < value(registration, f"{completion}_sum") < REGISTRATIONS * 120
     # the concern workers: each concern event handled once, and an outcome published for it
     for event_type, expected in concerns.items():
         assert total(concern, messages, event_type=event_type, outcome="ack") == expected
