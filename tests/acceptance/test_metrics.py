@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import socket
 from collections.abc import Callable
 
 import httpx
@@ -190,3 +191,25 @@ async def test_should_serve_health_and_readiness_of_a_worker_while_it_consumes(
     assert await answers(url, "/nothing-here") == httpx.codes.NOT_FOUND
     assert worker.terminate() == 0
     assert await answers(url, "/healthz") is None
+
+
+async def test_should_exit_1_with_one_line_if_the_metrics_port_is_taken(
+    start_culdesac: Callable[..., CuldesacProcess],
+) -> None:
+    # given: another process listens on the port
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("0.0.0.0", 0))  # noqa: S104 - the worker binds every interface too
+        taken.listen()
+        port = taken.getsockname()[1]
+
+        # when
+        worker = start_culdesac("worker", "student", CULDESAC_METRICS_PORT=str(port))
+        exit_code = worker.process.wait(timeout=60)
+
+    # then
+    output = worker.output()
+    assert exit_code == 1, output
+    assert f"metrics port {port} is unavailable" in output
+    assert "CULDESAC_METRICS_PORT" in output
+    assert "Traceback" not in output
+    assert len(output.strip().splitlines()) == 1, output

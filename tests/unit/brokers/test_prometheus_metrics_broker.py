@@ -6,7 +6,7 @@ import urllib.request
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from brokers.metrics import MetricsServer, PrometheusMetricsBroker
+from brokers.metrics import MetricsPortUnavailableError, MetricsServer, PrometheusMetricsBroker
 
 
 def samples(
@@ -90,3 +90,22 @@ def test_should_serve_metrics_health_and_readiness(ready: bool, expected_status:
     assert 'culdesac_registrations_total{status="accepted"} 1.0' in metrics
     assert health == 200
     assert readiness == expected_status
+
+
+def test_should_raise_port_unavailable_if_the_port_is_taken() -> None:
+    # given
+    first = MetricsServer(PrometheusMetricsBroker(), lambda: True)
+    first.start("127.0.0.1", 0)
+    second = MetricsServer(PrometheusMetricsBroker(), lambda: True)
+
+    # when
+    try:
+        with pytest.raises(MetricsPortUnavailableError) as error_info:
+            second.start("127.0.0.1", first.port)
+    finally:
+        first.stop()
+
+    # then
+    assert error_info.value.port == first.port
+    assert str(error_info.value).startswith(f"metrics port {first.port} is unavailable (")
+    assert second.port == 0
