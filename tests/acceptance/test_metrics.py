@@ -150,14 +150,7 @@ async def test_should_count_in_every_process_exactly_the_messages_of_n_registrat
             == expected
         ), event_type
     assert value(registration, "culdesac_messages_in_flight", worker="registration") == 0
-    # each registration completed once, however many outcomes it had, and was timed once
-    settled = "culdesac_registrations_total"
-    assert value(registration, settled, status="completed") == REGISTRATIONS
-    assert value(registration, settled, status="failed") == 0
-    completion = "culdesac_registration_completion_seconds"
-    assert value(registration, f"{completion}_count") == REGISTRATIONS
-    assert value(registration, f"{completion}_bucket", le="+Inf") == REGISTRATIONS
-    assert 0 < value(registration, f"{completion}_sum") < REGISTRATIONS * 120
+    assert_each_registration_settled_once(registration)
     # the concern workers: each concern event handled once, and an outcome published for it
     for event_type, expected in concerns.items():
         assert total(concern, messages, event_type=event_type, outcome="ack") == expected
@@ -168,6 +161,17 @@ async def test_should_count_in_every_process_exactly_the_messages_of_n_registrat
     assert total(concern, messages, outcome="dead_letter") == 0
     assert total(concern, "culdesac_publish_duration_seconds_count") == sum(concerns.values())
     assert total(concern, "culdesac_messages_in_flight") == 0
+
+
+def assert_each_registration_settled_once(registration: Samples) -> None:
+    """Each registration completed once, however many outcomes it had, and was timed once."""
+    settled = "culdesac_registrations_total"
+    assert value(registration, settled, status="completed") == REGISTRATIONS
+    assert value(registration, settled, status="failed") == 0
+    completion = "culdesac_registration_completion_seconds"
+    assert value(registration, f"{completion}_count") == REGISTRATIONS
+    assert value(registration, f"{completion}_bucket", le="+Inf") == REGISTRATIONS
+    assert 0 < value(registration, f"{completion}_sum") < REGISTRATIONS * 120
 
 
 async def test_should_serve_health_and_readiness_of_a_worker_while_it_consumes(

@@ -96,16 +96,17 @@ def test_should_raise_port_unavailable_if_the_port_is_taken() -> None:
     # given
     first = MetricsServer(PrometheusMetricsBroker(), lambda: True)
     first.start("127.0.0.1", 0)
+    taken_port = first.port
     second = MetricsServer(PrometheusMetricsBroker(), lambda: True)
 
     # when
     try:
         with pytest.raises(MetricsPortUnavailableError) as error_info:
-            second.start("127.0.0.1", first.port)
+            second.start("127.0.0.1", taken_port)
     finally:
         first.stop()
 
     # then
-    assert error_info.value.port == first.port
-    assert str(error_info.value).startswith(f"metrics port {first.port} is unavailable (")
+    assert error_info.value.port == taken_port
+    assert str(error_info.value).startswith(f"metrics port {taken_port} is unavailable (")
     assert second.port == 0
