@@ -11,6 +11,7 @@ from ingress.app import Lifespan, create_app
 from ingress.metrics import install_metrics
 from ingress.readiness import readiness_of
 from ingress.startup import IngressStartup
+from ingress.tracing import install_tracing
 from workers.brokers import Brokers, create_brokers
 from workers.registration.composition import compose_registration_acceptance
 from workers.settings import Settings
@@ -31,6 +32,8 @@ def compose_ingress_app(
         lifespan=lifespan,
     )
     install_metrics(app, brokers.metrics)
+    # Added last, so outermost: the request's span covers its metrics and error handling too.
+    install_tracing(app, brokers.tracing)
     return app
 
 

@@ -14,6 +14,7 @@ from brokers.queues.rabbit_queue_broker import RabbitQueueBroker
 from brokers.storages import StorageBroker
 from brokers.storages.memory_storage_broker import MemoryStorageBroker
 from brokers.storages.mongo_storage_broker import MongoStorageBroker
+from brokers.tracings import OpenTelemetryTracingBroker, TracingBroker, create_tracer_provider
 from workers.settings import MEMORY_URL, Settings
 
 
@@ -25,6 +26,7 @@ class Brokers:
     identifier: IdentifierBroker
     logging: LoggingBroker
     metrics: MetricsBroker
+    tracing: TracingBroker
 
 
 def create_logging_broker(name: str) -> LoggingBroker:
@@ -35,11 +37,17 @@ def create_metrics_broker() -> PrometheusMetricsBroker:
     return PrometheusMetricsBroker()
 
 
+def create_tracing_broker(name: str) -> OpenTelemetryTracingBroker:
+    """Traces named after the process; exported only when ``OTEL_EXPORTER_OTLP_*`` says where."""
+    return OpenTelemetryTracingBroker(create_tracer_provider(name))
+
+
 def create_queue_broker(
     settings: Settings,
     hooks: DeliveryHooks | None,
     name: str,
     metrics: MetricsBroker | None = None,
+    tracing: TracingBroker | None = None,
 ) -> QueueBroker:
     observer = None if metrics is None else metrics.observe_publish
     if settings.amqp_url == MEMORY_URL:
@@ -49,6 +57,7 @@ def create_queue_broker(
             retry_delays=settings.retry_delays,
             hooks=hooks,
             publish_observer=observer,
+            tracing=tracing,
         )
     return RabbitQueueBroker(
         settings.amqp_url,
@@ -58,13 +67,20 @@ def create_queue_broker(
         hooks=hooks,
         connection_name=name,
         publish_observer=observer,
+        tracing=tracing,
     )
 
 
-def create_storage_broker(settings: Settings) -> StorageBroker:
+def create_storage_broker(
+    settings: Settings, tracing: OpenTelemetryTracingBroker | None = None
+) -> StorageBroker:
     if settings.mongodb_url == MEMORY_URL:
         return MemoryStorageBroker()
-    return MongoStorageBroker(settings.mongodb_url, settings.mongodb_database)
+    return MongoStorageBroker(
+        settings.mongodb_url,
+        settings.mongodb_database,
+        command_listeners=() if tracing is None else (tracing.mongo_command_spans(),),
+    )
 
 
 def create_brokers(
@@ -75,11 +91,13 @@ def create_brokers(
     metrics: MetricsBroker | None = None,
 ) -> Brokers:
     metrics = metrics or create_metrics_broker()
+    tracing = create_tracing_broker(name)
     return Brokers(
-        queue=create_queue_broker(settings, hooks, name, metrics),
-        storage=create_storage_broker(settings),
+        queue=create_queue_broker(settings, hooks, name, metrics, tracing),
+        storage=create_storage_broker(settings, tracing),
         date_time=SystemDateTimeBroker(),
         identifier=UuidIdentifierBroker(),
         logging=logging or create_logging_broker(name),
         metrics=metrics,
+        tracing=tracing,
     )

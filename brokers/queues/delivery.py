@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -25,10 +25,12 @@ from brokers.queues.messages import (
     DeliveryHooks,
     IncomingMessage,
     MessageHandler,
+    OutgoingMessage,
     PublishObserver,
     RetryLater,
     Settlement,
 )
+from brokers.tracings import TracedSpan, TracingBroker
 
 logger = logging.getLogger(__name__)
 
@@ -81,10 +83,33 @@ class Dispatcher:
         handlers: HandlerRegistry,
         hooks: DeliveryHooks | None,
         first_retry_delay: float,
+        tracing: TracingBroker | None = None,
     ) -> None:
         self._handlers = handlers
         self._hooks = hooks
         self._first_retry_delay = first_retry_delay
+        self._tracing = tracing
+
+    def traced(self, message: IncomingMessage) -> AbstractContextManager[TracedSpan | None]:
+        """One span for the whole delivery, handling and settlement, in the trace it carries.
+
+        Open around everything done for the message, so the events its handler publishes, its
+        storage calls and its log lines (the canonical one too) all belong to that trace.
+        """
+        if self._tracing is None:
+            return nullcontext()
+        return self._tracing.continue_trace(
+            message.headers,
+            f"{message.routing_key} process",
+            "consumer",
+            {
+                "messaging.system": "rabbitmq",
+                "messaging.operation.type": "process",
+                "messaging.destination.name": message.queue,
+                "messaging.message.id": message.message_id or "",
+                "messaging.rabbitmq.destination.routing_key": message.routing_key,
+            },
+        )
 
     async def dispatch(self, worker: str, message: IncomingMessage) -> Outcome:
         started = time.monotonic()
@@ -130,6 +155,28 @@ class Dispatcher:
         except Exception:
             logger.exception("delivery hook 'decide' failed for message %s", message.message_id)
             return RetryLater(self._first_retry_delay)
+
+
+@contextmanager
+def traced_publish(
+    tracing: TracingBroker | None, message: OutgoingMessage, destination: str
+) -> Iterator[Mapping[str, Any]]:
+    """A producer span for one publish, and the headers that carry it to the consumer."""
+    if tracing is None:
+        yield message.headers
+        return
+    with tracing.start_span(
+        f"{message.routing_key} publish",
+        "producer",
+        {
+            "messaging.system": "rabbitmq",
+            "messaging.operation.type": "send",
+            "messaging.destination.name": destination,
+            "messaging.message.id": message.message_id,
+            "messaging.rabbitmq.destination.routing_key": message.routing_key,
+        },
+    ):
+        yield tracing.inject(message.headers)
 
 
 def observed_publish(observer: PublishObserver | None, routing_key: str, started: float) -> None:

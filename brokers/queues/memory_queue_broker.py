@@ -6,6 +6,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from brokers.queues.delivery import (
     Dispatcher,
@@ -16,6 +17,7 @@ from brokers.queues.delivery import (
     replay_headers,
     retry_headers,
     text_header,
+    traced_publish,
 )
 from brokers.queues.memory_queues import MemoryEnvelope, MemoryQueue, topic_matches
 from brokers.queues.messages import (
@@ -41,6 +43,7 @@ from brokers.queues.topology import (
     retry_tier_for,
     retry_tiers,
 )
+from brokers.tracings import TracingBroker
 
 logger = logging.getLogger(__name__)
 
@@ -60,13 +63,15 @@ class MemoryQueueBroker:
         retry_delays: Sequence[float] = (1.0, 5.0, 30.0),
         hooks: DeliveryHooks | None = None,
         publish_observer: PublishObserver | None = None,
+        tracing: TracingBroker | None = None,
     ) -> None:
         self._publish_observer = publish_observer
+        self._tracing = tracing
         self._names = QueueNames(namespace)
         self._prefetch = prefetch
         self._retry_tiers = retry_tiers(retry_delays)
         self._handlers = HandlerRegistry()
-        self._dispatcher = Dispatcher(self._handlers, hooks, self._retry_tiers[0])
+        self._dispatcher = Dispatcher(self._handlers, hooks, self._retry_tiers[0], tracing)
         self._exchange_declared = False
         self._bindings: dict[str, tuple[str, ...]] = {}
         self._queues: dict[str, MemoryQueue] = {}
@@ -106,6 +111,10 @@ class MemoryQueueBroker:
             self._exchange_declared = False
 
     async def publish(self, message: OutgoingMessage) -> None:
+        with traced_publish(self._tracing, message, self._names.exchange) as headers:
+            self._publish(message, headers)
+
+    def _publish(self, message: OutgoingMessage, headers: Mapping[str, Any]) -> None:
         started = time.monotonic()
         self._ensure_connected()
         if not self._exchange_declared:
@@ -125,7 +134,7 @@ class MemoryQueueBroker:
                     message_id=message.message_id,
                     correlation_id=message.correlation_id,
                     content_type=message.content_type,
-                    headers=dict(message.headers),
+                    headers=dict(headers),
                 )
             )
         observed_publish(self._publish_observer, message.routing_key, started)
@@ -221,6 +230,12 @@ class MemoryQueueBroker:
             redelivered=envelope.redelivered,
             attempt=attempt_of(envelope.headers),
         )
+        with self._dispatcher.traced(message):
+            await self._deliver_traced(worker, queue, envelope, message)
+
+    async def _deliver_traced(
+        self, worker: str, queue: MemoryQueue, envelope: MemoryEnvelope, message: IncomingMessage
+    ) -> None:
         try:
             outcome = await self._dispatcher.dispatch(worker, message)
         except asyncio.CancelledError:

@@ -107,6 +107,12 @@ class RabbitWorkerConsumer:
 
     async def _handle(self, delivery: AbstractIncomingMessage) -> None:
         message = incoming_message(delivery, self._queue_name)
+        with self._dispatcher.traced(message):
+            await self._handle_traced(delivery, message)
+
+    async def _handle_traced(
+        self, delivery: AbstractIncomingMessage, message: IncomingMessage
+    ) -> None:
         outcome = await self._dispatcher.dispatch(self._worker, message)
         try:
             await self._settle(delivery, message, outcome.settlement)

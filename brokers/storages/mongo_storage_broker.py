@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pymongo
-from pymongo import ASCENDING, AsyncMongoClient
+from pymongo import ASCENDING, AsyncMongoClient, monitoring
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import PyMongoError
 
@@ -35,8 +35,16 @@ class MongoStorageBroker(EntityStorageBroker):
     ``STORAGE_UNAVAILABLE_ERRORS``) instead of a hang.
     """
 
-    def __init__(self, url: str, database: str, *, timeout_ms: int = 5000) -> None:
+    def __init__(
+        self,
+        url: str,
+        database: str,
+        *,
+        timeout_ms: int = 5000,
+        command_listeners: Sequence[monitoring.CommandListener] = (),
+    ) -> None:
         self._url = url
+        self._command_listeners = list(command_listeners)
         self._database_name = database
         self._timeout_ms = timeout_ms
         self._client: AsyncMongoClient[Document] | None = None
@@ -56,6 +64,7 @@ class MongoStorageBroker(EntityStorageBroker):
                 connectTimeoutMS=self._timeout_ms,
                 socketTimeoutMS=self._timeout_ms,
                 tz_aware=True,
+                event_listeners=self._command_listeners,
             )
             try:
                 database = client[self._database_name]
