@@ -36,26 +36,24 @@ KINDS: Mapping[SpanRole, trace.SpanKind] = {
 }
 
 
-def export_configured(environment: Mapping[str, str]) -> bool:
-    return any(environment.get(variable) for variable in ENDPOINT_VARIABLES)
+def export_configured() -> bool:
+    return any(os.environ.get(variable) for variable in ENDPOINT_VARIABLES)
 
 
-def create_tracer_provider(
-    service_name: str, environment: Mapping[str, str] | None = None
-) -> TracerProvider:
+def create_tracer_provider(service_name: str) -> TracerProvider:
     """The process's provider: exporting over OTLP when the environment names an endpoint."""
-    environment = os.environ if environment is None else environment
     # OTEL_SERVICE_NAME, when set, names the process instead.
     resource = Resource.create(
-        {} if environment.get("OTEL_SERVICE_NAME") else {SERVICE_NAME: service_name}
+        {} if os.environ.get("OTEL_SERVICE_NAME") else {SERVICE_NAME: service_name}
     )
-    if not export_configured(environment):
+    if not export_configured():
         # Off: a trace that comes in sampled is recorded (and dropped, with no processor), every
         # other span is a bare id, so propagation and log correlation cost next to nothing.
         return TracerProvider(sampler=ParentBased(ALWAYS_OFF), resource=resource)
     # Imported only when used: the exporter pulls in protobuf and an HTTP client.
     from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 
+    # The exporter reads its endpoint, headers and timeout from the same variables.
     provider = TracerProvider(resource=resource)
     provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))
     return provider
