@@ -10,7 +10,15 @@ from brokers.loggings import LoggingBroker, StructlogLoggingBroker
 from brokers.metrics import MetricsBroker, PrometheusMetricsBroker
 from brokers.queues import DeliveryHooks, QueueBroker
 from brokers.queues.memory_queue_broker import MemoryQueueBroker
+from brokers.queues.queue_broker import QueueUnavailableError
+from brokers.queues.queue_statistics import QueueStatisticsBroker
+from brokers.queues.rabbit_management import (
+    RabbitManagementStatistics,
+    management_url_of,
+    vhost_of,
+)
 from brokers.queues.rabbit_queue_broker import RabbitQueueBroker
+from brokers.queues.rabbit_statistics import RabbitQueueStatistics
 from brokers.storages import StorageBroker
 from brokers.storages.memory_storage_broker import MemoryStorageBroker
 from brokers.storages.mongo_storage_broker import MongoStorageBroker
@@ -69,6 +77,25 @@ def create_queue_broker(
         publish_observer=observer,
         tracing=tracing,
     )
+
+
+async def connected_queue_statistics(settings: Settings) -> QueueStatisticsBroker:
+    """The management API's statistics (with rates) when it answers, else AMQP's (without)."""
+    if settings.amqp_url == MEMORY_URL:
+        raise QueueUnavailableError("queue statistics need RabbitMQ, not the in-memory broker")
+    management = RabbitManagementStatistics(
+        settings.management_url or management_url_of(settings.amqp_url),
+        vhost_of(settings.amqp_url),
+    )
+    try:
+        await management.connect()
+    except QueueUnavailableError:
+        await management.close()
+    else:
+        return management
+    amqp = RabbitQueueStatistics(settings.amqp_url)
+    await amqp.connect()
+    return amqp
 
 
 def create_storage_broker(

@@ -16,6 +16,7 @@ from rich.console import Console
 from workers.cli_support import connected_queue_broker, console, run, settings_or_exit
 from workers.dead_letters_cli import dead_letters_app
 from workers.settings import SettingsError, load_settings
+from workers.status_cli import status
 
 app = typer.Typer(
     help="Culdesac: event-driven workers in the cul-de-sac manner of The Standard.",
@@ -48,6 +49,7 @@ def culdesac(
 
 
 app.add_typer(dead_letters_app, name="dead-letters")
+app.command("status")(status)
 app.add_typer(registration_app, name="registration")
 
 

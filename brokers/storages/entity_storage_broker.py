@@ -10,10 +10,12 @@ from typing import Any
 from brokers.storages.errors import DuplicateKeyError
 from brokers.storages.storage_broker import (
     CONTACTS,
+    CREATED_AT,
     GUARDIANS,
     IMMUNIZATIONS,
     LIBRARY_CARDS,
     REGISTRATIONS,
+    SETTLED_AT,
     STUDENTS,
     Document,
 )
@@ -46,6 +48,16 @@ class EntityStorageBroker(ABC):
         required_field: str | None = None,
         absent_field: str | None = None,
     ) -> bool: ...
+
+    @abstractmethod
+    async def count_lacking(self, collection: str, field: str) -> int:
+        """How many documents have no ``field`` at all."""
+
+    @abstractmethod
+    async def select_first_lacking(
+        self, collection: str, field: str, order_by: str
+    ) -> Document | None:
+        """Of the documents without ``field``, the one lowest in ``order_by``."""
 
     async def insert_if_absent(self, collection: str, document: Document) -> Document:
         """Insert, or return what is stored under the document's id already.
@@ -121,6 +133,12 @@ class EntityStorageBroker(ABC):
 
     async def select_registration_by_id(self, registration_id: str) -> Document | None:
         return await self.select_by_id(REGISTRATIONS, registration_id)
+
+    async def count_unsettled_registrations(self) -> int:
+        return await self.count_lacking(REGISTRATIONS, SETTLED_AT)
+
+    async def select_oldest_unsettled_registration(self) -> Document | None:
+        return await self.select_first_lacking(REGISTRATIONS, SETTLED_AT, CREATED_AT)
 
     async def update_registration_fields(
         self,

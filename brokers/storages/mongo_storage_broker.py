@@ -102,6 +102,20 @@ class MongoStorageBroker(EntityStorageBroker):
     async def count_documents(self, collection: str) -> int:
         return await self._collection(collection).count_documents({})
 
+    async def count_lacking(self, collection: str, field: str) -> int:
+        return await self._collection(collection).count_documents(
+            {to_stored_path(field): {"$exists": False}}
+        )
+
+    async def select_first_lacking(
+        self, collection: str, field: str, order_by: str
+    ) -> Document | None:
+        stored = await self._collection(collection).find_one(
+            {to_stored_path(field): {"$exists": False}},
+            sort=[(to_stored_path(order_by), ASCENDING)],
+        )
+        return None if stored is None else from_stored(stored)
+
     async def insert(self, collection: str, document: Document) -> Document:
         stored = to_stored(document)
         await self._collection(collection).insert_one(stored)

@@ -19,6 +19,9 @@ LIBRARY_CARDS = "library_cards"
 IMMUNIZATIONS = "immunizations"
 REGISTRATIONS = "registrations"
 COLLECTIONS = (STUDENTS, GUARDIANS, CONTACTS, LIBRARY_CARDS, IMMUNIZATIONS, REGISTRATIONS)
+# The ledger's fields an operator's view reads: when accepted, and when settled (once final).
+CREATED_AT = "created_at"
+SETTLED_AT = "settled_at"
 
 # Fields unique within their collection besides the id, declared at start by every store.
 UNIQUE_FIELDS: Mapping[str, tuple[str, ...]] = {
@@ -81,6 +84,15 @@ class StorageBroker(Protocol):
         """Insert unless the id is taken; returns the stored document either way."""
 
     async def select_registration_by_id(self, registration_id: str) -> Document | None: ...
+    async def count_unsettled_registrations(self) -> int:
+        """How many registrations have no ``settled_at``: neither completed nor failed yet.
+
+        A count over the collection, for operators, never on the per-message path.
+        """
+
+    async def select_oldest_unsettled_registration(self) -> Document | None:
+        """The unsettled registration accepted first (by ``created_at``), if any."""
+
     async def update_registration_fields(
         self,
         registration_id: str,
