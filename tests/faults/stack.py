@@ -49,11 +49,15 @@ class Culdesac:
         self.workers: dict[str, CuldesacProcess] = {}
         self._stopped: list[CuldesacProcess] = []
 
-    async def start(self, *, one_process_per_worker: bool) -> None:
-        """Start the workers (first: they declare the topology) and the ingress; wait for both."""
+    async def start(self, *, one_process_per_worker: bool, metrics_port: int = 0) -> None:
+        """Start the workers (first: they declare the topology) and the ingress; wait for both.
+
+        ``metrics_port`` serves the workers' metrics when they run in one process.
+        """
         names = WORKER_NAMES if one_process_per_worker else ("--all",)
+        metrics = {} if one_process_per_worker else {"CULDESAC_METRICS_PORT": str(metrics_port)}
         for name in names:
-            self.workers[name] = CuldesacProcess(("worker", name), self.environment)
+            self.workers[name] = CuldesacProcess(("worker", name), {**self.environment, **metrics})
         self.ingress = CuldesacProcess(
             ("ingress", "--host", "127.0.0.1", "--port", str(self.port)), self.environment
         )
