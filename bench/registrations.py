@@ -32,8 +32,8 @@ from bench.watch import Watcher
 from brokers.storages.document_mappings import from_stored
 from contracts.registrations import RegistrationStatus
 from services.foundations.registrations.registration_service_mappings import map_to_registration
+from standalone.registrations import generated_registration
 from tests.backing_services import free_port
-from workers.demo import generated_registration
 
 PATIENCE_SECONDS = 600
 SEED = 2026
@@ -72,8 +72,8 @@ def requested_event(registration_id: str, request: dict[str, Any]) -> bytes:
 
 async def start_project(run: Session) -> int:
     port = free_port()
-    run.start("workers", ["workers", "worker", "--all"])
-    run.start("ingress", ["workers", "ingress", "--host", "127.0.0.1", "--port", str(port)])
+    run.start("workers", ["cli", "worker", "--all"])
+    run.start("ingress", ["cli", "ingress", "--host", "127.0.0.1", "--port", str(port)])
     await wait_for_queue(run.amqp_url, f"{run.namespace}.registration")
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
         deadline = time.monotonic() + 120
@@ -90,7 +90,7 @@ async def start_project(run: Session) -> int:
 def api_key_headers(run: Session) -> dict[str, str]:
     """A bearer token from ``culdesac api-keys create`` where the ingress asks for one."""
     created = subprocess.run(
-        [sys.executable, "-m", "workers", "api-keys", "create", "bench"],
+        [sys.executable, "-m", "cli", "api-keys", "create", "bench"],
         env=run.environment(),
         capture_output=True,
         text=True,

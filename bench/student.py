@@ -23,7 +23,7 @@ PATIENCE_SECONDS = 600
 PREFETCH = 32
 # name → the command after ``python -m``
 CONSUMERS = {
-    "project": ["workers", "worker", "student"],
+    "project": ["cli", "worker", "student"],
     "plain": ["bench.plain", "student", "{namespace}"],
     "plain-batch": ["bench.plain", "student-batch", "{namespace}"],
 }

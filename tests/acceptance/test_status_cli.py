@@ -10,9 +10,9 @@ from typing import Any
 
 import aio_pika
 
+from contracts.workers import WORKER_NAMES
 from tests.acceptance.processes import CuldesacProcess
 from tests.backing_services import free_port
-from workers.registry import WORKERS
 
 # Long enough that nothing expires back to a worker queue while the test looks.
 RETRY_DELAYS = "5,30"
@@ -72,12 +72,12 @@ async def test_should_print_each_queue_and_the_pending_registrations_as_json(
     (line,) = output.strip().splitlines()
     status = json.loads(line)
     by_worker = {worker["worker"]: worker for worker in status["workers"]}
-    assert list(by_worker) == list(WORKERS)
+    assert list(by_worker) == list(WORKER_NAMES)
     # no management API on this server: AMQP tells depths and consumers, not rates
     assert status["source"] in {"amqp", "management"}
     expected = {
         name: {"depth": 0, "consumers": 0, "retries_waiting": 0, "dead_letters": 0}
-        for name in WORKERS
+        for name in WORKER_NAMES
     }
     expected["student"]["depth"] = 3
     expected["contact"]["dead_letters"] = 2

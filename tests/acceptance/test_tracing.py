@@ -11,10 +11,10 @@ import aio_pika
 import httpx
 
 from contracts.events import event_types
+from standalone.registrations import generated_registration
 from tests.acceptance.conftest import eventually
 from tests.acceptance.processes import CuldesacProcess
 from tests.backing_services import free_port
-from workers.demo import generated_registration
 
 CONCERN_WORKERS = ("student", "guardian", "contact", "library-card", "immunization")
 

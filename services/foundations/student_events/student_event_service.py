@@ -4,12 +4,11 @@ from collections.abc import Awaitable, Callable
 
 from brokers.queues import IncomingMessage
 from contracts.events import STUDENT_REGISTERED, ConcernOutcome, StudentRegisteredEvent
+from contracts.workers import STUDENT_WORKER
 from services.foundations.events import EventService
 from services.foundations.student_events.student_event_service_exceptions import (
     try_catch_student_event,
 )
-
-STUDENT_WORKER = "student"
 
 
 class StudentEventService(EventService):

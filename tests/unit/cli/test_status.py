@@ -15,8 +15,8 @@ from brokers.queues.rabbit_management import (
 )
 from brokers.queues.topology import QueueNames
 from brokers.storages import StorageBroker
-from workers.status_cli import render
-from workers.status_snapshot import StatusSnapshot, WorkerStatus, read_status
+from cli.status import render
+from cli.status_snapshot import StatusSnapshot, WorkerStatus, read_status
 
 NOW = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
 NAMES = QueueNames("ns")

@@ -23,7 +23,7 @@ from brokers.storages import StorageBroker
 from brokers.storages.memory_storage_broker import MemoryStorageBroker
 from brokers.storages.mongo_storage_broker import MongoStorageBroker
 from brokers.tracings import OpenTelemetryTracingBroker, TracingBroker, create_tracer_provider
-from workers.settings import MEMORY_URL, Settings
+from hosting.settings import MEMORY_URL, Settings
 
 
 @dataclass(frozen=True, slots=True)

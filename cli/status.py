@@ -18,12 +18,16 @@ from rich.text import Text
 
 from brokers.queues import QueueUnavailableError
 from brokers.storages import STORAGE_UNAVAILABLE_ERRORS, short_message
-from workers.cli_support import run, settings_or_exit
-from workers.settings import Settings
-from workers.status_snapshot import StatusSnapshot, read_status
+from cli.status_snapshot import StatusSnapshot, read_status
+from cli.support import console, run, settings_or_exit
+from hosting.settings import Settings
 
 Format = Literal["table", "json"]
 NO_RATES = "rates need the RabbitMQ management plugin (CULDESAC_MANAGEMENT_URL)"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("status")(status)
 
 
 def status(
@@ -46,8 +50,8 @@ def status(
 
 async def watch_status(settings: Settings, *, once: bool, output: Format, interval: float) -> None:
     from brokers.queues.topology import QueueNames, retry_tiers
-    from workers.brokers import connected_queue_statistics, create_storage_broker
-    from workers.registry import WORKERS
+    from contracts.workers import WORKER_NAMES
+    from hosting.brokers import connected_queue_statistics, create_storage_broker
 
     # The client logs its failed connect too; the command's own error line says it once.
     for client in ("aio_pika", "aiormq"):
@@ -63,7 +67,7 @@ async def watch_status(settings: Settings, *, once: bool, output: Format, interv
                 storage,
                 QueueNames(settings.namespace),
                 retry_tiers(settings.retry_delays),
-                list(WORKERS),
+                list(WORKER_NAMES),
                 now=datetime.now(UTC),
             )
 
@@ -84,8 +88,6 @@ def show_once(snapshot: StatusSnapshot, output: Format) -> None:
     if output == "json":
         typer.echo(json.dumps(snapshot.to_json()))
     else:
-        from workers.cli_support import console
-
         console.print(render(snapshot, None), soft_wrap=True)
 
 
