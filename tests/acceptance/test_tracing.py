@@ -111,3 +111,6 @@ async def test_should_carry_the_callers_trace_through_every_event_and_log_line(
         processed = [line for line in lines if line["event"] == "message processed"]
         assert processed, worker.output()[-3000:]
         assert {line.get("trace_id") for line in lines} == {trace_id}, lines
+    # and so does the ingress's line accepting it
+    accepted = [line for line in log_lines(ingress) if line.get("event") == "registration accepted"]
+    assert [line.get("trace_id") for line in accepted] == [trace_id], accepted
