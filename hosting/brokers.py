@@ -9,6 +9,7 @@ from brokers.identifiers import IdentifierBroker, UuidIdentifierBroker
 from brokers.loggings import LoggingBroker, StructlogLoggingBroker
 from brokers.metrics import MetricsBroker, PrometheusMetricsBroker
 from brokers.queues import DeliveryHooks, QueueBroker
+from brokers.queues.batches import Batching
 from brokers.queues.memory_queue_broker import MemoryQueueBroker
 from brokers.queues.queue_broker import QueueUnavailableError
 from brokers.queues.queue_statistics import QueueStatisticsBroker
@@ -58,6 +59,7 @@ def create_queue_broker(
     tracing: TracingBroker | None = None,
 ) -> QueueBroker:
     observer = None if metrics is None else metrics.observe_publish
+    batching = Batching(settings.batch_size, settings.batch_linger_ms / 1000)
     if settings.amqp_url == MEMORY_URL:
         return MemoryQueueBroker(
             settings.namespace,
@@ -66,6 +68,7 @@ def create_queue_broker(
             hooks=hooks,
             publish_observer=observer,
             tracing=tracing,
+            batching=batching,
         )
     return RabbitQueueBroker(
         settings.amqp_url,
@@ -76,6 +79,7 @@ def create_queue_broker(
         connection_name=name,
         publish_observer=observer,
         tracing=tracing,
+        batching=batching,
     )
 
 

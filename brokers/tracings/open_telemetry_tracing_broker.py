@@ -10,8 +10,9 @@ Without an endpoint nothing is recorded or sent: spans are not sampled, only the
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from opentelemetry import propagate, trace
@@ -25,8 +26,13 @@ from brokers.tracings.header_carriers import HEADERS_GETTER
 from brokers.tracings.mongo_command_spans import MongoCommandSpans
 from brokers.tracings.tracing_broker import Attributes, SpanRole, TracedSpan
 
+# The spans of the messages a batch handles, by correlation id, for what the batch publishes.
+_BATCHED: ContextVar[Mapping[str, trace.Span] | None] = ContextVar(
+    "culdesac_batched_spans", default=None
+)
 ENDPOINT_VARIABLES = ("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT")
 TRACER_NAME = "culdesac"
+BATCH_SIZE = "messaging.batch.message_count"
 KINDS: Mapping[SpanRole, trace.SpanKind] = {
     "server": trace.SpanKind.SERVER,
     "consumer": trace.SpanKind.CONSUMER,
@@ -76,9 +82,28 @@ class OpenTelemetryTracingBroker:
         return self._continued(carrier, name, role, attributes)
 
     def start_span(
-        self, name: str, role: SpanRole, attributes: Attributes | None = None
+        self,
+        name: str,
+        role: SpanRole,
+        attributes: Attributes | None = None,
+        key: str | None = None,
     ) -> AbstractContextManager[TracedSpan]:
-        return self._tracer.start_as_current_span(name, kind=KINDS[role], attributes=attributes)
+        batched = None if key is None else (_BATCHED.get() or {}).get(key)
+        return self._tracer.start_as_current_span(
+            name,
+            context=None if batched is None else trace.set_span_in_context(batched),
+            kind=KINDS[role],
+            attributes=attributes,
+        )
+
+    def continue_traces(
+        self,
+        carriers: Sequence[Mapping[str, Any]],
+        keys: Sequence[str | None],
+        name: str,
+        attributes: Sequence[Attributes],
+    ) -> AbstractContextManager[Callable[[int], AbstractContextManager[object]]]:
+        return self._continued_batch(carriers, keys, name, attributes)
 
     def inject(self, headers: Mapping[str, Any]) -> dict[str, Any]:
         carried = dict(headers)
@@ -92,6 +117,46 @@ class OpenTelemetryTracingBroker:
     def shutdown(self) -> None:
         """Send the spans still buffered; nothing more is recorded after."""
         self._provider.shutdown()
+
+    @contextmanager
+    def _continued_batch(
+        self,
+        carriers: Sequence[Mapping[str, Any]],
+        keys: Sequence[str | None],
+        name: str,
+        attributes: Sequence[Attributes],
+    ) -> Iterator[Callable[[int], AbstractContextManager[object]]]:
+        spans = [
+            self._tracer.start_span(
+                name,
+                context=propagate.extract(carrier, getter=HEADERS_GETTER),
+                kind=trace.SpanKind.CONSUMER,
+                attributes=attributes[index] if index < len(attributes) else None,
+            )
+            for index, carrier in enumerate(carriers)
+        ]
+        by_key = {key: span for key, span in zip(keys, spans, strict=True) if key is not None}
+        links = [trace.Link(span.get_span_context()) for span in spans]
+        token = _BATCHED.set({**(_BATCHED.get() or {}), **by_key})
+        try:
+            with self._tracer.start_as_current_span(
+                f"{name} batch",
+                links=links,
+                attributes={"messaging.batch.message_count": len(spans)},
+            ):
+                yield lambda index: self._resumed(spans[index])
+        finally:
+            _BATCHED.reset(token)
+            for span in spans:
+                span.end()
+
+    @contextmanager
+    def _resumed(self, span: trace.Span) -> Iterator[object]:
+        with (
+            trace.use_span(span, end_on_exit=False),
+            bound_log_context(trace_id=trace.format_trace_id(span.get_span_context().trace_id)),
+        ):
+            yield span
 
     @contextmanager
     def _continued(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Literal, Protocol
 
@@ -41,9 +41,34 @@ class TracingBroker(Protocol):
         ...
 
     def start_span(
-        self, name: str, role: SpanRole, attributes: Attributes | None = None
+        self,
+        name: str,
+        role: SpanRole,
+        attributes: Attributes | None = None,
+        key: str | None = None,
     ) -> AbstractContextManager[TracedSpan]:
-        """A child of the current span, current inside the block."""
+        """A child of the current span, current inside the block.
+
+        Inside ``continue_traces``, a ``key`` (correlation id) of one of the batch's messages
+        makes it a child of that message's span instead.
+        """
+        ...
+
+    def continue_traces(
+        self,
+        carriers: Sequence[Mapping[str, Any]],
+        keys: Sequence[str | None],
+        name: str,
+        attributes: Sequence[Attributes],
+    ) -> AbstractContextManager[Callable[[int], AbstractContextManager[object]]]:
+        """Consumer spans for messages handled together, each in the trace its carrier names.
+
+        Inside the block a batch span, linked to each message's, is current (a storage call
+        for the whole batch belongs to it); a span started with one of ``keys`` (a correlation
+        id, see ``start_span``) is a child of that message's span, so what the batch publishes
+        for it carries its trace on. The block gives, for the i-th message, a context in which
+        its span is current and its trace id on every log line: for its settlement.
+        """
         ...
 
     def inject(self, headers: Mapping[str, Any]) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from brokers.queues import (
     Settlement,
     WorkerTopology,
 )
+from brokers.queues.batches import Batching
 from brokers.queues.messages import DeliveryHooks
 from brokers.tracings import TracingBroker
 
@@ -44,6 +45,7 @@ class BrokerFactory(Protocol):
         prefetch: int = 32,
         hooks: DeliveryHooks | None = None,
         tracing: TracingBroker | None = None,
+        batching: Batching | None = None,
     ) -> Awaitable[CleanableQueueBroker]: ...
 
 
@@ -60,6 +62,7 @@ async def make_broker(
         prefetch: int = 32,
         hooks: DeliveryHooks | None = None,
         tracing: TracingBroker | None = None,
+        batching: Batching | None = None,
     ) -> CleanableQueueBroker:
         broker: CleanableQueueBroker
         if request.param == "memory":
@@ -69,6 +72,7 @@ async def make_broker(
                 retry_delays=RETRY_DELAYS,
                 hooks=hooks,
                 tracing=tracing,
+                batching=batching,
             )
         else:
             broker = RabbitQueueBroker(
@@ -79,6 +83,7 @@ async def make_broker(
                 hooks=hooks,
                 connection_name=f"culdesac tests {namespace}",
                 tracing=tracing,
+                batching=batching,
             )
         await broker.connect()
         created.append(broker)

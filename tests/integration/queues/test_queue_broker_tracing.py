@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
+import uuid
+from collections.abc import Sequence
 
 import pytest
 import structlog
@@ -12,6 +15,7 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
 from brokers.queues import IncomingMessage, RetryLater, Settlement
+from brokers.queues.batches import Batching
 from brokers.tracings import OpenTelemetryTracingBroker
 from tests.integration.queues.conftest import STUDENTS, BrokerFactory, outgoing
 from tests.integration.queues.waiting import eventually
@@ -90,3 +94,49 @@ async def test_should_continue_the_publishers_trace_in_each_delivery_and_what_it
     assert updated_processing.parent is not None
     assert updated_processing.parent.span_id == follow_up_publish.context.span_id
     assert {span.context.trace_id for span in exporter.get_finished_spans()} == {int(trace_id, 16)}
+
+
+async def test_should_keep_each_batched_message_in_its_own_trace(
+    make_broker: BrokerFactory,
+    tracing: OpenTelemetryTracingBroker,
+    exporter: InMemorySpanExporter,
+) -> None:
+    # given: a batch handler publishing one follow-up per message, as a concern worker does
+    broker = await make_broker(tracing=tracing, batching=Batching(size=10, linger=0.2))
+    await broker.declare_topology([STUDENTS])
+    followed: list[IncomingMessage] = []
+
+    async def handle_batch(messages: Sequence[IncomingMessage]) -> list[Settlement | None]:
+        await asyncio.gather(
+            *(broker.publish(outgoing(UPDATED, correlation_id=m.correlation_id)) for m in messages)
+        )
+        return [None for _ in messages]
+
+    async def follow(message: IncomingMessage) -> None:
+        followed.append(message)
+
+    broker.listen_batch("student", REGISTERED, handle_batch)
+    broker.listen("student", UPDATED, follow)
+    traces = {secrets.token_hex(16): str(uuid.uuid4()) for _ in range(4)}
+    for trace_id, correlation_id in traces.items():
+        traceparent = f"00-{trace_id}-{secrets.token_hex(8)}-01"
+        with tracing.continue_trace({"traceparent": traceparent}, "caller", "server"):
+            await broker.publish(outgoing(REGISTERED, correlation_id=correlation_id))
+
+    # when
+    await broker.start_consuming()
+
+    async def all_followed() -> bool:
+        return len(followed) == len(traces)
+
+    await eventually(all_followed)
+    await broker.stop_consuming()
+
+    # then: each follow-up is in the trace of the message it follows, not the batch's
+    for message in followed:
+        trace_id = str(message.headers["traceparent"]).split("-")[1]
+        assert traces[trace_id] == message.correlation_id
+    consumers = spans_named(exporter, f"{REGISTERED} process")
+    assert {trace.format_trace_id(span.context.trace_id) for span in consumers} == set(traces)
+    batches = spans_named(exporter, f"{REGISTERED} process batch")
+    assert sum(len(span.links) for span in batches) == len(traces)
