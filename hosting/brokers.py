@@ -20,6 +20,7 @@ from brokers.queues.rabbit_management import (
 )
 from brokers.queues.rabbit_queue_broker import RabbitQueueBroker
 from brokers.queues.rabbit_statistics import RabbitQueueStatistics
+from brokers.secrets import HashlibSecretBroker, SecretBroker
 from brokers.storages import StorageBroker
 from brokers.storages.memory_storage_broker import MemoryStorageBroker
 from brokers.storages.mongo_storage_broker import MongoStorageBroker
@@ -36,6 +37,7 @@ class Brokers:
     logging: LoggingBroker
     metrics: MetricsBroker
     tracing: TracingBroker
+    secret: SecretBroker
 
 
 def create_logging_broker(name: str) -> LoggingBroker:
@@ -131,4 +133,5 @@ def create_brokers(
         logging=logging or create_logging_broker(name),
         metrics=metrics,
         tracing=tracing,
+        secret=HashlibSecretBroker(),
     )

@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     # RabbitMQ's management API, for queue rates in `culdesac status`; unset: the AMQP host's
     # port 15672 with the AMQP credentials, tried once, else AMQP alone (no rates).
     management_url: str | None = Field(default=None, pattern=r"^https?://")
+    # How long the ingress trusts a verified API key (and a "no keys" answer) without asking
+    # MongoDB again: a revoked key is refused at most this long after its revocation.
+    api_key_cache_seconds: float = Field(default=5.0, ge=0, le=3600)
 
     @model_validator(mode="after")
     def _prefetch_holds_a_batch(self) -> Self:

@@ -12,6 +12,11 @@ from contracts.registrations import ConcernState, ConcernStatus, Registration, R
 _TIMESTAMP = TypeAdapter(datetime)
 _STATUS = "status"
 SETTLED_AT = "settled_at"
+# Only the ingress knows client_id and request_fingerprint; left out when absent, so that the
+# registration worker's entry (which lacks them) still matches the ingress's in every field it
+# names: one write, not two. An unsettled entry has no settled_at at all (not null): settling
+# writes only where it is absent.
+_OPTIONAL = frozenset({"client_id", "request_fingerprint", SETTLED_AT})
 
 
 def map_to_overall_status(states: Iterable[ConcernState]) -> RegistrationStatus:
@@ -30,9 +35,10 @@ def map_to_document(registration: Registration) -> Document:
     So each outcome is one write of its own concern, and no status is ever stale, whatever
     order outcomes land in or however often one is redelivered.
     """
-    # An unsettled entry has no settled_at at all (not null): settling writes only where absent.
-    unsettled = set() if registration.settled_at is not None else {SETTLED_AT}
-    return registration.model_dump(mode="json", exclude={_STATUS, *unsettled})
+    document = registration.model_dump(mode="json", exclude={_STATUS})
+    return {
+        key: value for key, value in document.items() if value is not None or key not in _OPTIONAL
+    }
 
 
 def map_to_registration(document: Document) -> Registration:

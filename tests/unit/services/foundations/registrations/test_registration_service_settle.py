@@ -118,7 +118,7 @@ async def test_should_raise_validation_error_on_settle_if_registration_is_pendin
     # then
     assert error_info.value == expected_error
     assert storage_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 @pytest.mark.parametrize("create_storage_error", STORAGE_UNAVAILABLE_ERRORS)
@@ -149,4 +149,4 @@ async def test_should_raise_dependency_error_on_settle_if_unavailable_and_log_it
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is storage_error
     assert [name for name, _, _ in storage_broker.mock_calls] == ["update_registration_fields"]
-    assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

@@ -149,5 +149,4 @@ async def test_should_raise_validation_error_if_outcome_type_names_another_conce
 
     # then
     assert error_info.value == expected_error
-    log_call = create_error_log_call("error", expected_error)
-    assert dependencies.mock_calls == [call.logging_broker.error(*log_call.args, **log_call.kwargs)]
+    assert dependencies.mock_calls == [create_error_log_call(expected_error, call.logging_broker)]
