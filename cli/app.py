@@ -21,6 +21,7 @@ from cli import (
     ingress,
     registrations,
     schemas,
+    status,
     topology,
     workers,
 )
@@ -57,6 +58,7 @@ workers.register(app)
 ingress.register(app)
 topology.register(app)
 dead_letters.register(app)
+status.register(app)
 registrations.register(app)
 api_keys.register(app)
 events.register(app)

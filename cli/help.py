@@ -31,6 +31,7 @@ DESCRIPTIONS: Mapping[str, str] = {
     "max_body_bytes": "largest registration body the ingress takes",
     "api_key_cache_seconds": "seconds the ingress trusts a verified API key; 0 checks each request",
     "startup_timeout": "seconds to wait at start for RabbitMQ and MongoDB",
+    "management_url": "RabbitMQ's management API for queue rates; unset: AMQP host, port 15672",
     "metrics_port": "/metrics, /healthz, /readyz of a worker process; 0 turns them off",
 }
 QUEUE_SETTINGS = ("amqp_url", "namespace")

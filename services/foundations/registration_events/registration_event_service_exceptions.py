@@ -29,7 +29,6 @@ try_catch_registration_event = try_catch(
             lambda error: RegistrationEventDependencyError(
                 FailedRegistrationEventPublishError(error_kind(error))
             ),
-            level="critical",
         ),
         ErrorRule(
             Exception,
