@@ -89,7 +89,7 @@ class DeliveryPolicy:
         # One line per settled message, at the level its failure deserves: a service away is
         # a warning with the retry delay, a refusal a warning with its reason, a bug an error
         # with its traceback. The layers below log only at debug.
-        bug = error is not None and category_of(error) is ErrorCategory.SERVICE
+        bug = error is not None and root_category_of(error) is ErrorCategory.SERVICE
         stack = {"traceback": redacted_traceback(error)} if bug and error is not None else {}
         match settlement:
             case Ack():

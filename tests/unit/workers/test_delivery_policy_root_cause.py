@@ -96,3 +96,41 @@ def test_should_retry_a_service_that_is_away_for_as_long_as_it_takes(
 
     # then
     assert actual_settlement == RetryLater(1.0)
+
+
+@pytest.mark.parametrize(
+    ("downstream", "expected_level"),
+    [
+        pytest.param(StudentServiceError(FailedStudentServiceError("KeyError")), "error", id="bug"),
+        pytest.param(
+            StudentDependencyError(FailedStudentStorageError("AutoReconnect")),
+            "warning",
+            id="away",
+        ),
+    ],
+)
+def test_should_log_a_failure_below_at_the_level_of_its_root_cause(
+    faker: Faker,
+    downstream: StudentServiceError | StudentDependencyError,
+    expected_level: str,
+) -> None:
+    # given
+    logging_broker = create_autospec(LoggingBroker, instance=True, spec_set=True)
+    policy = DeliveryPolicy(
+        logging_broker,
+        RETRY_DELAYS,
+        max_service_retries=MAX_SERVICE_RETRIES,
+        metrics_broker=create_autospec(MetricsBroker, instance=True, spec_set=True),
+        namespace="culdesac",
+    )
+    input_error = rooted_in(downstream)
+    input_message = create_message(faker, attempt=1)
+
+    # when
+    policy.settled(input_message, policy.decide(input_message, input_error), 0.1, input_error)
+
+    # then: one line, a traceback only for the bug
+    assert [entry[0] for entry in logging_broker.mock_calls] == [expected_level]
+    logged = logging_broker.mock_calls[0].kwargs
+    assert ("traceback" in logged) is (expected_level == "error")
+    assert logged["retry_in_s"] == RETRY_DELAYS[0]
