@@ -36,8 +36,14 @@ class Settings(BaseSettings):
     @field_validator("amqp_url")
     @classmethod
     def _amqp_scheme(cls, value: str) -> str:
-        if value != MEMORY_URL and not value.startswith(("amqp://", "amqps://")):
-            raise ValueError("must be amqp://…, amqps://… or memory://")
+        # One node, or a cluster's nodes separated by commas.
+        nodes = [node.strip() for node in value.split(",")]
+        if value != MEMORY_URL and not all(
+            node.startswith(("amqp://", "amqps://")) for node in nodes
+        ):
+            raise ValueError(
+                "must be amqp://…, amqps://… (comma-separated for a cluster) or memory://"
+            )
         return value
 
     @field_validator("mongodb_url")

@@ -13,6 +13,7 @@ from brokers.queues.messages import (
 from brokers.queues.queue_broker import (
     QueueBroker,
     QueueUnavailableError,
+    TopologyConflictError,
     UnroutableMessageError,
     WorkerTopology,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "RabbitQueueBroker",
     "RetryLater",
     "Settlement",
+    "TopologyConflictError",
     "UnroutableMessageError",
     "WorkerTopology",
 ]

@@ -29,6 +29,21 @@ class QueueUnavailableError(Exception):
     """The broker could not be reached, or it refused or did not confirm a publish."""
 
 
+class TopologyConflictError(Exception):
+    """A queue exists with other arguments than the topology declares; RabbitMQ keeps it so.
+
+    E.g. a classic queue left by an older version where a quorum queue is declared now.
+    """
+
+    def __init__(self, queue: str, argument: str) -> None:
+        super().__init__(
+            f"queue {queue!r} exists with another {argument or 'argument'}; move its messages "
+            "with `culdesac topology declare --migrate` (or delete the queue) and start again"
+        )
+        self.queue = queue
+        self.argument = argument
+
+
 class QueueBroker(Protocol):
     """Publishes events to a topic exchange and consumes workers' queues.
 

@@ -10,7 +10,6 @@ import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager, suppress
 
-import aio_pika
 from aio_pika.abc import AbstractChannel, AbstractConnection, AbstractIncomingMessage, AbstractQueue
 from aio_pika.exceptions import ChannelNotFoundEntity
 
@@ -26,6 +25,7 @@ from brokers.queues.rabbit_messages import (
     original_routing_key,
     published_headers,
 )
+from brokers.queues.rabbit_nodes import connect_to_any
 from brokers.queues.rabbit_topology import declare_topology, delete_topology
 from brokers.queues.topology import QueueNames
 
@@ -37,12 +37,12 @@ _TopologyOperation = Callable[
 class RabbitQueueAdmin:
     def __init__(
         self,
-        url: str,
+        nodes: Sequence[str],
         names: QueueNames,
         retry_tiers: Sequence[float],
         connection_name: str | None,
     ) -> None:
-        self._url = url
+        self._nodes = nodes
         self._names = names
         self._retry_tiers = retry_tiers
         self._connection_name = connection_name
@@ -171,10 +171,8 @@ class RabbitQueueAdmin:
             # A plain connection does not come back by itself once its transport is gone.
             await self.close()
             name = f"{self._connection_name or 'culdesac'} (admin)"
-            connection = self._connection = await aio_pika.connect(
-                self._url,
-                client_properties=client_properties(name),
-                timeout=CONFIRM_TIMEOUT_SECONDS,
+            connection = self._connection = await connect_to_any(
+                self._nodes, client_properties(name)
             )
         return connection
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
@@ -33,15 +34,22 @@ from brokers.queues.rabbit_messages import (
     amqp_message,
     client_properties,
 )
+from brokers.queues.rabbit_nodes import connect_robust_to_any, node_urls, shuffled
 from brokers.queues.topology import QueueNames, retry_tiers
+
+logger = logging.getLogger(__name__)
+
+# Pause before asking again for a confirm lost with a node, while the connection moves on.
+REPUBLISH_PAUSE_SECONDS = 0.1
 
 
 class RabbitQueueBroker:
     """Publishes to ``<ns>.events`` with confirms and consumes each worker's quorum queue.
 
-    Consuming and publishing share one robust connection, which restores its channels and
-    consumers after a reconnect. Counts, topology and dead-letter tooling use a plain connection
-    of their own.
+    ``url`` names one node, or a cluster's nodes separated by commas. Consuming and publishing
+    share one robust connection to one node at a time, which moves to another node and restores
+    its channels and consumers after a reconnect. Counts, topology and dead-letter tooling use
+    a plain connection of their own.
     """
 
     def __init__(
@@ -56,29 +64,26 @@ class RabbitQueueBroker:
         publish_observer: PublishObserver | None = None,
     ) -> None:
         self._publish_observer = publish_observer
-        self._url = url
+        self._nodes = shuffled(node_urls(url))
         self._names = QueueNames(namespace)
         self._prefetch = prefetch
         self._retry_tiers = retry_tiers(retry_delays)
         self._connection_name = connection_name
         self._handlers = HandlerRegistry()
         self._dispatcher = Dispatcher(self._handlers, hooks, self._retry_tiers[0])
-        self._admin = RabbitQueueAdmin(url, self._names, self._retry_tiers, connection_name)
+        self._admin = RabbitQueueAdmin(self._nodes, self._names, self._retry_tiers, connection_name)
         self._connection: AbstractRobustConnection | None = None
         self._publishing: tuple[AbstractRobustChannel, AbstractExchange] | None = None
         self._publishing_lock = asyncio.Lock()
         self._consumers: dict[str, RabbitWorkerConsumer] = {}
+        self._publishes_retried = 0
 
     async def connect(self) -> None:
         if self._connection is not None and not self._connection.is_closed:
             return
         name = self._connection_name or "culdesac"
         try:
-            self._connection = await aio_pika.connect_robust(
-                self._url,
-                client_properties=client_properties(name),
-                timeout=CONFIRM_TIMEOUT_SECONDS,
-            )
+            self._connection = await connect_robust_to_any(self._nodes, client_properties(name))
         except BROKER_FAILURES as error:
             raise QueueUnavailableError(f"cannot connect to RabbitMQ: {error!r}") from error
 
@@ -120,17 +125,53 @@ class RabbitQueueBroker:
             timestamp=datetime.now(UTC),
         )
         started = time.monotonic()
-        try:
-            async with asyncio.timeout(CONFIRM_TIMEOUT_SECONDS):
-                exchange = await self._exchange()
-                await exchange.publish(amqp, message.routing_key, mandatory=True)
-        except PublishError as returned:
-            raise UnroutableMessageError(message.routing_key) from returned
-        except BROKER_FAILURES as error:
-            raise QueueUnavailableError(
-                f"RabbitMQ did not confirm message {message.message_id}: {error!r}"
-            ) from error
+        await self._publish_confirmed(amqp, message.routing_key)
         observed_publish(self._publish_observer, message.routing_key, started)
+
+    @property
+    def publishes_retried(self) -> int:
+        """Publishes asked again because their confirm was lost (a node or connection gone)."""
+        return self._publishes_retried
+
+    async def _publish_confirmed(self, amqp: aio_pika.Message, routing_key: str) -> None:
+        """Publish until a live node confirms, within ``CONFIRM_TIMEOUT_SECONDS``.
+
+        A confirm lost with its connection says nothing of whether the node stored the message:
+        it is published again once the connection is back (on another node of a cluster).
+        Consumers are idempotent, so a message stored twice is processed once in effect.
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + CONFIRM_TIMEOUT_SECONDS
+        while True:
+            try:
+                async with asyncio.timeout_at(deadline):
+                    exchange = await self._exchange()
+                    await exchange.publish(amqp, routing_key, mandatory=True)
+            except PublishError as returned:
+                raise UnroutableMessageError(routing_key) from returned
+            except BROKER_FAILURES as error:
+                connection = self._connection
+                if connection is None or connection.is_closed or loop.time() >= deadline:
+                    raise QueueUnavailableError(
+                        f"RabbitMQ did not confirm message {amqp.message_id}: {error!r}"
+                    ) from error
+                self._publishes_retried += 1
+                logger.warning(
+                    "publish of message %s not confirmed (%s); publishing it again",
+                    amqp.message_id,
+                    type(error).__name__,
+                )
+                await self._reconnected(connection, deadline)
+            else:
+                return
+
+    @staticmethod
+    async def _reconnected(connection: AbstractRobustConnection, deadline: float) -> None:
+        """Wait (at most until ``deadline``) for the robust connection to be back."""
+        with suppress(TimeoutError):
+            async with asyncio.timeout_at(deadline):
+                await asyncio.sleep(REPUBLISH_PAUSE_SECONDS)
+                await connection.connected.wait()
 
     def listen(self, worker: str, routing_key: str, handler: MessageHandler) -> None:
         self._handlers.add(worker, routing_key, handler)

@@ -15,6 +15,9 @@ class TcpProxy:
         self._pipes: set[asyncio.Task[None]] = set()
         self._server: asyncio.Server | None = None
         self.port = 0
+        # While set, what the server sends is dropped: a reply (a publish confirm) is lost.
+        self.withholding_replies = False
+        self.sent_while_withholding = 0
 
     async def start(self) -> None:
         self._server = await asyncio.start_server(self._accept, "127.0.0.1", 0)
@@ -34,6 +37,17 @@ class TcpProxy:
             writer.transport.abort()
         self._writers.clear()
 
+    @property
+    def connections(self) -> int:
+        """Connections made through the proxy and not cut (each counted once per side)."""
+        return sum(1 for writer in self._writers if not writer.transport.is_closing())
+
+    def go_away(self) -> None:
+        """Drop every connection and refuse new ones, as a node that died would."""
+        if self._server is not None:
+            self._server.close()
+        self.cut()
+
     def url_for(self, url: str) -> str:
         parts = urlsplit(url)
         credentials = parts.netloc.rpartition("@")[0]
@@ -43,14 +57,23 @@ class TcpProxy:
     async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         upstream_reader, upstream_writer = await asyncio.open_connection(*self._upstream)
         self._writers.update({writer, upstream_writer})
-        for source, target in ((reader, upstream_writer), (upstream_reader, writer)):
-            pipe = asyncio.create_task(self._pipe(source, target))
+        for source, target, replies in (
+            (reader, upstream_writer, False),
+            (upstream_reader, writer, True),
+        ):
+            pipe = asyncio.create_task(self._pipe(source, target, replies=replies))
             self._pipes.add(pipe)
             pipe.add_done_callback(self._pipes.discard)
 
-    async def _pipe(self, source: asyncio.StreamReader, target: asyncio.StreamWriter) -> None:
+    async def _pipe(
+        self, source: asyncio.StreamReader, target: asyncio.StreamWriter, *, replies: bool
+    ) -> None:
         with contextlib.suppress(ConnectionError, OSError):
             while data := await source.read(65536):
+                if self.withholding_replies:
+                    if replies:
+                        continue
+                    self.sent_while_withholding += len(data)
                 target.write(data)
                 await target.drain()
         target.transport.abort()
