@@ -16,13 +16,13 @@ from rich.console import Console
 from workers.cli_support import connected_queue_broker, console, run, settings_or_exit
 from workers.dead_letters_cli import dead_letters_app
 from workers.settings import SettingsError, load_settings
+from workers.topology_cli import topology_app
 
 app = typer.Typer(
     help="Culdesac: event-driven workers in the cul-de-sac manner of The Standard.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-topology_app = typer.Typer(help="Declare the RabbitMQ topology.", no_args_is_help=True)
 registration_app = typer.Typer(help="Look up registrations.", no_args_is_help=True)
 app.add_typer(topology_app, name="topology")
 
@@ -121,23 +121,6 @@ def registration_status(
     for key, concern in sorted(registration.get("concerns", {}).items()):
         reason = concern.get("reason")
         typer.echo(f"  {key}: {concern.get('status')}" + (f" ({reason})" if reason else ""))
-
-
-@topology_app.command("declare")
-def topology_declare() -> None:
-    """Declare the exchange and every worker's queues (idempotent)."""
-    from workers.registry import WORKERS, topology_of
-
-    settings = settings_or_exit()
-
-    async def declare() -> None:
-        async with connected_queue_broker(settings) as queue:
-            await queue.declare_topology(topology_of(WORKERS))
-
-    run(declare)
-    console.print(
-        f"declared exchange {settings.namespace}.events and queues of {', '.join(WORKERS)}"
-    )
 
 
 @app.command()

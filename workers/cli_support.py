@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from brokers.queues import QueueBroker, QueueUnavailableError
+from brokers.queues import QueueBroker, QueueUnavailableError, TopologyConflictError
 from brokers.storages import STORAGE_UNAVAILABLE_ERRORS, short_message
 from workers.settings import Settings, SettingsError, load_settings
 
@@ -42,6 +42,9 @@ def run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
         return asyncio.run(main())
     except QueueUnavailableError as error:
         console.print(f"[red]error:[/red] RabbitMQ: {escape(short_message(error))}", soft_wrap=True)
+        raise typer.Exit(1) from error
+    except TopologyConflictError as error:
+        console.print(f"[red]error:[/red] RabbitMQ: {escape(str(error))}", soft_wrap=True)
         raise typer.Exit(1) from error
     except STORAGE_UNAVAILABLE_ERRORS as error:
         console.print(f"[red]error:[/red] MongoDB: {escape(short_message(error))}", soft_wrap=True)

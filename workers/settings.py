@@ -16,6 +16,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CULDESAC_", extra="ignore", frozen=True)
 
     amqp_url: str = "amqp://guest:guest@127.0.0.1:5672/"
+    # RabbitMQ's management API, for `topology declare` to show where queues live; by default
+    # each AMQP node's host on port 15672. Comma-separated like the AMQP URL.
+    management_url: str | None = None
     mongodb_url: str = "mongodb://127.0.0.1:27017"
     mongodb_database: str = Field(default="culdesac", min_length=1, max_length=63)
     namespace: str = Field(default="culdesac", pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")

@@ -37,8 +37,9 @@ class TopologyConflictError(Exception):
 
     def __init__(self, queue: str, argument: str) -> None:
         super().__init__(
-            f"queue {queue!r} exists with another {argument or 'argument'}; move its messages "
-            "with `culdesac topology declare --migrate` (or delete the queue) and start again"
+            f"queue {queue!r} exists with other arguments ({argument or 'one'} differs, e.g. a "
+            "classic queue of an older version): stop the workers and the ingress, run "
+            "`culdesac topology declare --migrate` to move it, messages included, and start again"
         )
         self.queue = queue
         self.argument = argument

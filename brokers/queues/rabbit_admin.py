@@ -25,6 +25,7 @@ from brokers.queues.rabbit_messages import (
     original_routing_key,
     published_headers,
 )
+from brokers.queues.rabbit_migration import migrate_topology
 from brokers.queues.rabbit_nodes import connect_to_any
 from brokers.queues.rabbit_topology import declare_topology, delete_topology
 from brokers.queues.topology import QueueNames
@@ -70,6 +71,14 @@ class RabbitQueueAdmin:
     async def delete_topology(self, workers: Sequence[WorkerTopology]) -> None:
         async with self._lock:
             await self._run(delete_topology, workers)
+
+    async def migrate_topology(self, workers: Sequence[WorkerTopology]) -> list[str]:
+        async with self._lock:
+            try:
+                connection = await self._connected()
+                return await migrate_topology(connection, self._names, self._retry_tiers, workers)
+            except BROKER_FAILURES as error:
+                raise QueueUnavailableError(f"RabbitMQ refused the migration: {error!r}") from error
 
     async def count_messages(self, worker: str) -> Mapping[str, int]:
         async with self._channel() as channel:

@@ -35,6 +35,7 @@ from brokers.queues.rabbit_messages import (
     client_properties,
 )
 from brokers.queues.rabbit_nodes import connect_robust_to_any, node_urls, shuffled
+from brokers.queues.rabbit_topology import queue_arguments
 from brokers.queues.topology import QueueNames, retry_tiers
 
 logger = logging.getLogger(__name__)
@@ -106,6 +107,24 @@ class RabbitQueueBroker:
     async def declare_topology(self, workers: Sequence[WorkerTopology]) -> None:
         self._connected()
         await self._admin.declare_topology(workers)
+
+    async def migrate_topology(self, workers: Sequence[WorkerTopology]) -> list[str]:
+        """Move each queue held with other arguments into the topology's, messages included.
+
+        E.g. a classic queue of an older version; then the topology is declared.
+
+        For a stopped system (no worker, no ingress). Returns the names of the moved queues.
+        """
+        self._connected()
+        return await self._admin.migrate_topology(workers)
+
+    def queue_names(self, workers: Sequence[WorkerTopology]) -> list[str]:
+        """Every queue the topology of ``workers`` declares, worker by worker."""
+        return [
+            name
+            for topology in workers
+            for name in queue_arguments(self._names, self._retry_tiers, topology.worker)
+        ]
 
     async def delete_topology(self, workers: Sequence[WorkerTopology]) -> None:
         """Delete the workers' queues, and the exchange once no queue is bound to it.

@@ -43,7 +43,7 @@ def rabbitmq_script(name: str) -> Path | None:
 class RabbitNode:
     """One RabbitMQ node run as the current user, under a scratch directory it owns."""
 
-    def __init__(self, scratch: Path) -> None:
+    def __init__(self, scratch: Path, cookie: str | None = None) -> None:
         server, ctl = rabbitmq_script("rabbitmq-server"), rabbitmq_script("rabbitmqctl")
         if server is None or ctl is None:
             raise RabbitNodeError("rabbitmq-server and rabbitmqctl are not installed")
@@ -54,16 +54,21 @@ class RabbitNode:
         self._dist_port = free_port()
         self._process: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
-        self._environment = self._prepare()
+        self._environment = self._prepare(cookie)
 
     @property
     def url(self) -> str:
         # A robust connection retries every 5 s by default; once a second keeps outages short.
         return f"amqp://guest:guest@127.0.0.1:{self.port}/?reconnect_interval=1"
 
-    def _prepare(self) -> dict[str, str]:
+    def _prepare(self, cookie: str | None) -> dict[str, str]:
         home = self._scratch / "home"
         home.mkdir(parents=True, exist_ok=True)
+        if cookie is not None:
+            # Nodes of one cluster (and rabbitmqctl) share one cookie; Erlang wants it private.
+            cookie_file = home / ".erlang.cookie"
+            cookie_file.write_text(cookie)
+            cookie_file.chmod(0o400)
         (self._scratch / "enabled_plugins").write_text("[].\n")
         # Our own (empty) env file: /etc/rabbitmq/rabbitmq-env.conf names the shared node.
         (self._scratch / "rabbitmq-env.conf").write_text("")

@@ -1,0 +1,82 @@
+"""``culdesac topology declare``: the exchange and every worker's queues, and where they live."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated
+
+import typer
+
+from brokers.queues import QueueUnavailableError, RabbitQueueBroker
+from brokers.queues.rabbit_management import (
+    QueuePlacement,
+    RabbitManagementBroker,
+    management_endpoints,
+)
+from workers.cli_support import connected_queue_broker, console, run, settings_or_exit
+from workers.settings import Settings
+
+topology_app = typer.Typer(help="Declare the RabbitMQ topology.", no_args_is_help=True)
+
+
+@topology_app.command("declare")
+def topology_declare(
+    migrate: Annotated[
+        bool,
+        typer.Option(
+            "--migrate",
+            help="Move queues declared with other arguments (e.g. classic queues of an older "
+            "version) into the topology's quorum queues, messages included. Stop the workers "
+            "and the ingress first.",
+        ),
+    ] = False,
+) -> None:
+    """Declare the exchange and every worker's queues (idempotent), then show their nodes."""
+    from workers.registry import WORKERS, topology_of
+
+    settings = settings_or_exit()
+
+    async def declare() -> tuple[list[str], str]:
+        async with connected_queue_broker(settings) as queue:
+            moved: list[str] = []
+            if migrate and isinstance(queue, RabbitQueueBroker):
+                moved = await queue.migrate_topology(topology_of(WORKERS))
+            else:
+                await queue.declare_topology(topology_of(WORKERS))
+            if not isinstance(queue, RabbitQueueBroker):
+                return moved, ""
+            names = queue.queue_names(topology_of(WORKERS))
+            return moved, await placements_report(settings, names)
+
+    moved, report = run(declare)
+    for name in moved:
+        console.print(f"moved queue {name} into a quorum queue, messages included")
+    console.print(
+        f"declared exchange {settings.namespace}.events and queues of {', '.join(WORKERS)}"
+    )
+    if report:
+        typer.echo(report)
+
+
+async def placements_report(settings: Settings, queues: Sequence[str]) -> str:
+    """Each queue's type, leader and members; one line saying why when they cannot be read."""
+    management = RabbitManagementBroker(
+        management_endpoints(settings.amqp_url, settings.management_url)
+    )
+    try:
+        placements = await management.select_queue_placements(queues)
+    except QueueUnavailableError as error:
+        return (
+            f"leaders and members unknown: {error}; "
+            "enable the rabbitmq_management plugin or set CULDESAC_MANAGEMENT_URL"
+        )
+    return format_placements(placements)
+
+
+def format_placements(placements: Sequence[QueuePlacement]) -> str:
+    width = max((len(placement.queue) for placement in placements), default=0)
+    return "\n".join(
+        f"{placement.queue:<{width}}  {placement.queue_type:<7}  leader {placement.leader}"
+        f"  members {', '.join(placement.members)}"
+        for placement in placements
+    )
