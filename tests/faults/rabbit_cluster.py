@@ -23,12 +23,19 @@ _CONNECTION_NAME = re.compile(
 class RabbitCluster:
     def __init__(self, scratch: Path, size: int = CLUSTER_SIZE) -> None:
         cookie = secrets.token_hex(20).upper()
-        self.nodes = [RabbitNode(scratch / f"node-{number}", cookie) for number in range(size)]
+        self.nodes = [
+            RabbitNode(scratch / f"node-{number}", cookie, management=True)
+            for number in range(size)
+        ]
 
     @property
     def urls(self) -> str:
         """Every node's URL, comma-separated, as ``CULDESAC_AMQP_URL`` takes them."""
         return ",".join(node.url for node in self.nodes)
+
+    @property
+    def management_urls(self) -> str:
+        return ",".join(node.management_url for node in self.nodes)
 
     @property
     def url(self) -> str:
