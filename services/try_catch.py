@@ -11,7 +11,9 @@ from brokers.loggings import LoggingBroker
 from brokers.storages.errors import (
     STORAGE_UNAVAILABLE_ERRORS,
     DuplicateKeyError,
+    OperationFailure,
     duplicate_key_of,
+    is_failover_error,
     storage_failure_of,
 )
 from contracts.errors import (
@@ -31,11 +33,15 @@ class HasLoggingBroker(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class ErrorRule:
-    """Errors of type ``catch`` become ``wrap(error)``, logged at ``level``."""
+    """Errors of type ``catch`` become ``wrap(error)``, logged at ``level``.
+
+    ``when``, if given, narrows the rule to the errors of that type it holds for.
+    """
 
     catch: type[Exception] | tuple[type[Exception], ...]
     wrap: Callable[[Exception], CategorizedError]
     level: Literal["error", "critical"] = "error"
+    when: Callable[[Exception], bool] | None = None
 
 
 S = TypeVar("S", bound=HasLoggingBroker)
@@ -87,7 +93,7 @@ def categorized(
 ) -> CategorizedError:
     """The first matching rule's error for ``error``, logged at the rule's level."""
     for rule in rules:
-        if isinstance(error, rule.catch):
+        if isinstance(error, rule.catch) and (rule.when is None or rule.when(error)):
             outer = rule.wrap(error)
             log = getattr(service.logging_broker, rule.level)
             log(
@@ -146,7 +152,8 @@ def storage_rules(
     """Rules for a foundation service over the storage broker.
 
     A taken id or unique field is the caller's to fix (dependency validation); an unavailable
-    store is transient (dependency, logged as critical); anything else is a bug (service).
+    store, or a replica set electing a new primary, is transient (dependency, logged as
+    critical); anything else is a bug (service).
     The localized errors get the clashing field's name or the failure's kind, never the driver's
     message: it names the database, collection and index, and quotes the values (an email).
     """
@@ -160,6 +167,12 @@ def storage_rules(
             STORAGE_UNAVAILABLE_ERRORS,
             lambda error: dependency(failed_storage(storage_failure_of(error))),
             "critical",
+        ),
+        ErrorRule(
+            OperationFailure,
+            lambda error: dependency(failed_storage(storage_failure_of(error))),
+            "critical",
+            when=is_failover_error,
         ),
         ErrorRule(Exception, lambda error: service(failed_service(storage_failure_of(error)))),
     ]

@@ -43,7 +43,7 @@ class RabbitQueueAdmin:
         retry_tiers: Sequence[float],
         connection_name: str | None,
     ) -> None:
-        self._nodes = nodes
+        self._nodes = tuple(nodes)
         self._names = names
         self._retry_tiers = retry_tiers
         self._connection_name = connection_name
@@ -177,7 +177,10 @@ class RabbitQueueAdmin:
     async def _connected(self) -> AbstractConnection:
         connection = self._connection
         if connection is None or connection.is_closed or not connection.connected.is_set():
-            # A plain connection does not come back by itself once its transport is gone.
+            # A plain connection does not come back by itself once its transport is gone. Its
+            # node may be gone too: the next try starts with the next node.
+            if connection is not None:
+                self._nodes = (*self._nodes[1:], *self._nodes[:1])
             await self.close()
             name = f"{self._connection_name or 'culdesac'} (admin)"
             connection = self._connection = await connect_to_any(

@@ -71,7 +71,12 @@ async def test_should_lose_and_duplicate_nothing_when_the_leading_node_is_killed
     await posting.accepted_at_least(FAULT_AFTER)
     victim_name, led = Counter(leaders[queue] for queue in worker_queues).most_common(1)[0]
     victim = rabbit_cluster.node_named(victim_name)
-    connected_to_victim = rabbit_cluster.connections_by_node()[victim_name]
+    on_victim = sorted(
+        {
+            name.removesuffix(" (admin)")
+            for name in rabbit_cluster.connections_by_node()[victim_name]
+        }
+    )
     accepted_at_kill = len(posting.accepted)
     victim.kill()
     killed = time.monotonic()
@@ -112,7 +117,7 @@ async def test_should_lose_and_duplicate_nothing_when_the_leading_node_is_killed
             recovered_s=round(recovered_after, 1),
             publishes_retried=retried,
             settlements_lost_with_node=unsettled,
-            connections_on_node=len(connected_to_victim),
+            processes_on_node="+".join(on_victim) or "none",
             refused_503=len(posting.refusals),
         )
     )
