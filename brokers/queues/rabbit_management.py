@@ -7,7 +7,7 @@ AMQP URL's credentials.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -104,7 +104,7 @@ async def _placements(endpoint: ManagementEndpoint, queues: Sequence[str]) -> li
         return placements
 
 
-def _placement(queue: str, document: dict[str, object]) -> QueuePlacement:
+def _placement(queue: str, document: Mapping[str, object]) -> QueuePlacement:
     queue_type = str(document.get("type", "classic"))
     leader = str(document.get("leader") or document.get("node") or "")
     members = document.get("members")

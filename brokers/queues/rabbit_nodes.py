@@ -19,6 +19,8 @@ from yarl import URL
 
 from brokers.queues.rabbit_messages import BROKER_FAILURES, CONFIRM_TIMEOUT_SECONDS
 
+_NEXT_NODE = {"reconnect_interval": "1"}
+
 
 def node_urls(urls: str) -> tuple[str, ...]:
     """The node URLs of ``urls`` (``amqp://a/,amqp://b/``), in the order given; blanks dropped."""
@@ -83,8 +85,11 @@ async def connect_robust_to_any(
     failure: BaseException | None = None
     for first in range(len(nodes)):
         order = (*nodes[first:], *nodes[:first])
+        url = URL(order[0])
+        # aio-pika waits 5 s between attempts; with another node at hand, a second is enough.
+        interval = {} if len(nodes) == 1 or "reconnect_interval" in url.query else _NEXT_NODE
         connection = RotatingRobustConnection(
-            URL(order[0]), order, client_properties=client_properties
+            url, order, client_properties=client_properties, **interval
         )
         try:
             await connection.connect(timeout=CONFIRM_TIMEOUT_SECONDS)

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import aio_pika
 from aio_pika.abc import AbstractExchange, AbstractRobustChannel, AbstractRobustConnection
-from aio_pika.exceptions import PublishError
+from aio_pika.exceptions import ChannelClosed, PublishError
 
 from brokers.queues.delivery import Dispatcher, HandlerRegistry, observed_publish
 from brokers.queues.messages import (
@@ -40,7 +40,11 @@ from brokers.queues.topology import QueueNames, retry_tiers
 
 logger = logging.getLogger(__name__)
 
-# Pause before asking again for a confirm lost with a node, while the connection moves on.
+# A confirm lost with its node is asked again of the next node if the connection is back this
+# soon (a cluster's next node answers within a reconnect); otherwise the caller hears at once
+# that RabbitMQ is unavailable (the ingress answers 503) instead of waiting out an outage.
+REPUBLISH_PATIENCE_SECONDS = 3.0
+# Pause before asking again, while the connection moves on.
 REPUBLISH_PAUSE_SECONDS = 0.1
 
 
@@ -156,8 +160,10 @@ class RabbitQueueBroker:
         """Publish until a live node confirms, within ``CONFIRM_TIMEOUT_SECONDS``.
 
         A confirm lost with its connection says nothing of whether the node stored the message:
-        it is published again once the connection is back (on another node of a cluster).
-        Consumers are idempotent, so a message stored twice is processed once in effect.
+        it is published again when the connection is back (on another node of a cluster) within
+        ``REPUBLISH_PATIENCE_SECONDS``; a broker away for longer is ``QueueUnavailableError``.
+        Consumers are idempotent, so a message stored twice is processed once in effect. What
+        RabbitMQ refuses on a live channel (e.g. no such exchange) is not asked again.
         """
         loop = asyncio.get_running_loop()
         deadline = loop.time() + CONFIRM_TIMEOUT_SECONDS
@@ -170,27 +176,24 @@ class RabbitQueueBroker:
                 raise UnroutableMessageError(routing_key) from returned
             except BROKER_FAILURES as error:
                 connection = self._connection
-                if connection is None or connection.is_closed or loop.time() >= deadline:
+                patience = min(deadline, loop.time() + REPUBLISH_PATIENCE_SECONDS)
+                if (
+                    isinstance(error, ChannelClosed)
+                    or connection is None
+                    or connection.is_closed
+                    or not await _reconnected(connection, patience)
+                ):
                     raise QueueUnavailableError(
                         f"RabbitMQ did not confirm message {amqp.message_id}: {error!r}"
                     ) from error
                 self._publishes_retried += 1
                 logger.warning(
-                    "publish of message %s not confirmed (%s); publishing it again",
+                    "publish of message %s not confirmed (%s); published again",
                     amqp.message_id,
                     type(error).__name__,
                 )
-                await self._reconnected(connection, deadline)
             else:
                 return
-
-    @staticmethod
-    async def _reconnected(connection: AbstractRobustConnection, deadline: float) -> None:
-        """Wait (at most until ``deadline``) for the robust connection to be back."""
-        with suppress(TimeoutError):
-            async with asyncio.timeout_at(deadline):
-                await asyncio.sleep(REPUBLISH_PAUSE_SECONDS)
-                await connection.connected.wait()
 
     def listen(self, worker: str, routing_key: str, handler: MessageHandler) -> None:
         self._handlers.add(worker, routing_key, handler)
@@ -258,3 +261,14 @@ class RabbitQueueBroker:
         if self._connection is None:
             raise QueueUnavailableError("the RabbitMQ queue broker is not connected")
         return self._connection
+
+
+async def _reconnected(connection: AbstractRobustConnection, patience: float) -> bool:
+    """Whether the robust connection is back (its channels restored) before ``patience``."""
+    try:
+        async with asyncio.timeout_at(patience):
+            await asyncio.sleep(REPUBLISH_PAUSE_SECONDS)
+            await connection.connected.wait()
+    except TimeoutError:
+        return False
+    return True

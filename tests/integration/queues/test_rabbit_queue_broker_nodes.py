@@ -12,7 +12,8 @@ from contextlib import AsyncExitStack
 
 import pytest
 
-from brokers.queues import IncomingMessage, RabbitQueueBroker
+from brokers.queues import IncomingMessage, QueueUnavailableError, RabbitQueueBroker
+from brokers.queues.rabbit_queue_broker import REPUBLISH_PATIENCE_SECONDS
 from tests.backing_services import free_port
 from tests.integration.queues.conftest import RETRY_DELAYS, STUDENTS, outgoing
 from tests.integration.queues.tcp_proxy import TcpProxy, proxied
@@ -119,3 +120,20 @@ async def test_should_publish_again_through_another_node_when_a_confirm_is_lost(
     counts = await broker.count_messages("student")
     # The node may have stored the first copy: consumers are idempotent, so two is no loss.
     assert counts["queue"] in {1, 2}
+
+
+async def test_should_raise_unavailable_soon_when_no_node_comes_back(
+    two_nodes: tuple[tuple[TcpProxy, TcpProxy], str], broker: RabbitQueueBroker
+) -> None:
+    # given
+    for proxy in two_nodes[0]:
+        proxy.go_away()
+
+    # when
+    with pytest.raises(QueueUnavailableError):
+        await asyncio.wait_for(
+            broker.publish(outgoing(REGISTERED)), timeout=REPUBLISH_PATIENCE_SECONDS + 2
+        )
+
+    # then
+    assert broker.publishes_retried == 0
