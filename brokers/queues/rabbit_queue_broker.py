@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import aio_pika
 from aio_pika.abc import AbstractExchange, AbstractRobustChannel, AbstractRobustConnection
-from aio_pika.exceptions import ChannelClosed, PublishError
+from aio_pika.exceptions import ChannelClosed, DeliveryError, PublishError
 
 from brokers.queues.delivery import Dispatcher, HandlerRegistry, observed_publish
 from brokers.queues.messages import (
@@ -46,6 +46,9 @@ logger = logging.getLogger(__name__)
 REPUBLISH_PATIENCE_SECONDS = 3.0
 # Pause before asking again, while the connection moves on.
 REPUBLISH_PAUSE_SECONDS = 0.1
+# RabbitMQ's own answers on a live connection: the channel closed on an error, or a nack (the
+# message was not stored). Asking again at once would only hammer a queue that is not ready.
+_REFUSALS = (ChannelClosed, DeliveryError)
 
 
 class RabbitQueueBroker:
@@ -163,7 +166,8 @@ class RabbitQueueBroker:
         it is published again when the connection is back (on another node of a cluster) within
         ``REPUBLISH_PATIENCE_SECONDS``; a broker away for longer is ``QueueUnavailableError``.
         Consumers are idempotent, so a message stored twice is processed once in effect. What
-        RabbitMQ refuses on a live channel (e.g. no such exchange) is not asked again.
+        RabbitMQ refuses on a live channel (no such exchange, a nack) is not asked again here:
+        the caller decides (the ingress answers 503, a worker retries the delivery later).
         """
         loop = asyncio.get_running_loop()
         deadline = loop.time() + CONFIRM_TIMEOUT_SECONDS
@@ -178,7 +182,7 @@ class RabbitQueueBroker:
                 connection = self._connection
                 patience = min(deadline, loop.time() + REPUBLISH_PATIENCE_SECONDS)
                 if (
-                    isinstance(error, ChannelClosed)
+                    isinstance(error, _REFUSALS)
                     or connection is None
                     or connection.is_closed
                     or not await _reconnected(connection, patience)
