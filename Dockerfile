@@ -8,8 +8,11 @@ RUN uv sync --frozen --no-dev --no-install-project
 COPY contracts ./contracts
 COPY brokers ./brokers
 COPY services ./services
+COPY hosting ./hosting
 COPY workers ./workers
 COPY ingress ./ingress
+COPY standalone ./standalone
+COPY cli ./cli
 RUN uv sync --frozen --no-dev
 ENV PATH="/app/.venv/bin:$PATH" CULDESAC_LOG_FORMAT=json
 USER nobody

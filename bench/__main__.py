@@ -4,12 +4,19 @@ Everything runs against the RabbitMQ at ``CULDESAC_AMQP_URL`` (default 127.0.0.1
 MongoDB at ``CULDESAC_MONGODB_URL`` (default: a SecantusDB started for the run), each run in its
 own namespace and database, every consumer in its own process:
 
-- ``student``: N ``student.registered.v1`` events to ``culdesac worker student`` (prefetch 32),
-  to a plain aio-pika + PyMongo consumer (validate, insert_one, confirmed outcome publish, ack;
-  prefetch 32) and to the same with insert_many micro-batches (≤ 100 within 5 ms, prefetch 128).
+- ``student``: N ``student.registered.v1`` events to ``culdesac worker student`` (its defaults:
+  batches of ≤ 100 within 5 ms, prefetch 128), to a plain aio-pika + PyMongo consumer (validate,
+  insert_one, confirmed outcome publish, ack; prefetch 32) and to the same with insert_many
+  micro-batches (≤ 100 within 5 ms, prefetch 128).
 - ``registrations``: N ``registration.requested.v1`` events at once to ``culdesac worker --all``
   and to a plain 5-queue fan-out (with and without micro-batches); then an open loop at half the
   project's measured rate, through ``culdesac ingress`` for the project.
+- ``ingress``: ``culdesac ingress`` beside a plain FastAPI app that validates the same body and
+  publishes it with a confirm: N posts over 32 connections, then an open loop at 200 requests/s
+  (latency of each 202 from its scheduled time). The project's run sends a bearer token when
+  ``culdesac api-keys create`` gives one.
+- ``flatness``: the registration flow's pace at growing collection sizes (1k, 10k, 50k
+  documents per collection, filled directly between stages so the run stays bounded).
 
 Completion is watched from outside: a private queue bound to the events exchange sees every
 outcome event, so nothing polls the system while it is timed. Figures are medians of --runs runs;
@@ -34,6 +41,8 @@ from rich.console import Console
 from rich.table import Table
 
 from bench.figures import Figures, median_figures, ratio, shown, side_by_side
+from bench.flatness import measure_flatness
+from bench.ingress import measure_ingress
 from bench.registrations import measure_open_loop, measure_registrations
 from bench.student import measure_student
 from tests.backing_services import (
@@ -43,8 +52,9 @@ from tests.backing_services import (
     secantus_server,
 )
 
-SCENARIOS = ("student", "registrations")
+SCENARIOS = ("student", "registrations", "ingress", "flatness")
 PIPELINES = ("project", "plain", "plain-batch")
+INGRESS_PIPELINES = ("project", "plain")
 Results = dict[str, dict[str, Figures]]
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
 
@@ -58,6 +68,16 @@ def parser() -> argparse.ArgumentParser:
     arguments.add_argument("--scenario", choices=(*SCENARIOS, "all"), default="all")
     arguments.add_argument("--students", type=int, default=2000, help="student events per run")
     arguments.add_argument("--registrations", type=int, default=300, help="registrations per run")
+    arguments.add_argument("--requests", type=int, default=2000, help="ingress posts per run")
+    arguments.add_argument(
+        "--sizes",
+        type=lambda text: [int(part) for part in text.split(",")],
+        default=[1000, 10_000, 50_000],
+        help="collection sizes of the flatness stages, comma-separated",
+    )
+    arguments.add_argument(
+        "--flat-registrations", type=int, default=200, help="registrations timed per stage"
+    )
     arguments.add_argument("--runs", type=int, default=3, help="runs of each; medians are shown")
     arguments.add_argument(
         "--open-loop-seconds", type=float, default=20, help="length of the open-loop phase"
@@ -68,12 +88,14 @@ def parser() -> argparse.ArgumentParser:
 
 
 def medians(
-    runs: int, measure: Callable[[str], Coroutine[Any, Any, Figures]]
+    runs: int,
+    measure: Callable[[str], Coroutine[Any, Any, Figures]],
+    pipelines: tuple[str, ...] = PIPELINES,
 ) -> dict[str, Figures]:
     """Each pipeline ``runs`` times, interleaved so that noise falls on all of them alike."""
-    collected: dict[str, list[Figures]] = {pipeline: [] for pipeline in PIPELINES}
+    collected: dict[str, list[Figures]] = {pipeline: [] for pipeline in pipelines}
     for _ in range(runs):
-        for pipeline in PIPELINES:
+        for pipeline in pipelines:
             collected[pipeline].append(asyncio.run(measure(pipeline)))
     return {pipeline: median_figures(figures) for pipeline, figures in collected.items()}
 
@@ -105,7 +127,6 @@ def main() -> None:
             "error: no MongoDB: set CULDESAC_MONGODB_URL or install the dev dependencies "
             "(make install) for SecantusDB"
         )
-    results: Results = {}
     console = Console()
     if not console.is_terminal:
         console = Console(width=120)
@@ -113,37 +134,12 @@ def main() -> None:
         mongodb_url = loopback_only(
             os.environ.get("CULDESAC_MONGODB_URL") or stack.enter_context(secantus_server())
         )
-        if "student" in chosen:
-            console.print(f"student: {arguments.students} events, {arguments.runs} runs")
-            results["student"] = medians(
-                arguments.runs,
-                lambda pipeline: measure_student(
-                    amqp_url, mongodb_url, arguments.students, pipeline
-                ),
-            )
-        if "registrations" in chosen:
-            console.print(f"registrations: {arguments.registrations} each, {arguments.runs} runs")
-            results["registrations"] = medians(
-                arguments.runs,
-                lambda pipeline: measure_registrations(
-                    amqp_url, mongodb_url, arguments.registrations, pipeline
-                ),
-            )
-            maximum = results["registrations"]["project"].get("registrations per second")
-            rate = max(1.0, float(maximum or 0) / 2)
-            console.print(
-                f"open loop: {rate:.1f} registrations/s for {arguments.open_loop_seconds} s …"
-            )
-            results["open loop"] = {
-                pipeline: asyncio.run(
-                    measure_open_loop(
-                        amqp_url, mongodb_url, pipeline, rate, arguments.open_loop_seconds
-                    )
-                )
-                for pipeline in PIPELINES
-            }
+        results = run_scenarios(chosen, arguments, amqp_url, mongodb_url, console)
     for scenario, pipelines in results.items():
-        console.print(side_by_side_table(scenario, pipelines))
+        if scenario == "flatness":
+            console.print(flatness_table(pipelines))
+        else:
+            console.print(side_by_side_table(scenario, pipelines))
     if arguments.baseline:
         console.print(saved_table(results, json.loads(arguments.baseline.read_text())))
     if arguments.save:
@@ -151,7 +147,67 @@ def main() -> None:
         arguments.save.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
 
 
+def run_scenarios(
+    chosen: tuple[str, ...],
+    arguments: argparse.Namespace,
+    amqp_url: str,
+    mongodb_url: str,
+    console: Console,
+) -> Results:
+    results: Results = {}
+    if "student" in chosen:
+        console.print(f"student: {arguments.students} events, {arguments.runs} runs")
+        results["student"] = medians(
+            arguments.runs,
+            lambda pipeline: measure_student(amqp_url, mongodb_url, arguments.students, pipeline),
+        )
+    if "registrations" in chosen:
+        console.print(f"registrations: {arguments.registrations} each, {arguments.runs} runs")
+        results["registrations"] = medians(
+            arguments.runs,
+            lambda pipeline: measure_registrations(
+                amqp_url, mongodb_url, arguments.registrations, pipeline
+            ),
+        )
+        maximum = results["registrations"]["project"].get("registrations per second")
+        rate = max(1.0, float(maximum or 0) / 2)
+        console.print(
+            f"open loop: {rate:.1f} registrations/s for {arguments.open_loop_seconds} s …"
+        )
+        results["open loop"] = {
+            pipeline: asyncio.run(
+                measure_open_loop(
+                    amqp_url, mongodb_url, pipeline, rate, arguments.open_loop_seconds
+                )
+            )
+            for pipeline in PIPELINES
+        }
+    if "ingress" in chosen:
+        console.print(f"ingress: {arguments.requests} posts each, {arguments.runs} runs")
+        results["ingress"] = medians(
+            arguments.runs,
+            lambda pipeline: measure_ingress(
+                amqp_url,
+                mongodb_url,
+                arguments.requests,
+                arguments.open_loop_seconds,
+                pipeline,
+            ),
+            INGRESS_PIPELINES,
+        )
+    if "flatness" in chosen:
+        console.print(
+            f"flatness: {arguments.flat_registrations} registrations at {arguments.sizes}"
+        )
+        results["flatness"] = asyncio.run(
+            measure_flatness(amqp_url, mongodb_url, arguments.flat_registrations, arguments.sizes)
+        )
+    return results
+
+
 def side_by_side_table(scenario: str, pipelines: dict[str, Figures]) -> Table:
+    if "plain-batch" not in pipelines:
+        return pair_table(scenario, pipelines)
     table = Table(title=f"{scenario}: project beside plain aio-pika + PyMongo (medians)")
     for column in ("figure", "project", "plain", "ratio", "plain + batches", "ratio"):
         table.add_column(column, justify="left" if column == "figure" else "right")
@@ -165,6 +221,34 @@ def side_by_side_table(scenario: str, pipelines: dict[str, Figures]) -> Table:
             shown(one.ratio, 2),
             shown(other.baseline, 2),
             shown(other.ratio, 2),
+        )
+    return table
+
+
+def pair_table(scenario: str, pipelines: dict[str, Figures]) -> Table:
+    table = Table(title=f"{scenario}: project beside its plain baseline (medians)")
+    for column in ("figure", "project", "plain", "ratio"):
+        table.add_column(column, justify="left" if column == "figure" else "right")
+    for row in side_by_side(pipelines["project"], pipelines["plain"]):
+        table.add_row(
+            row.figure, shown(row.project, 2), shown(row.baseline, 2), shown(row.ratio, 2)
+        )
+    return table
+
+
+def flatness_table(stages: dict[str, Figures]) -> Table:
+    """Each stage's figures, and the pace of each stage beside the first one's."""
+    table = Table(title="flatness: the registration flow as the collections grow")
+    for column in ("collections", "registrations/s", "beside the first", "storage cmds/reg"):
+        table.add_column(column, justify="left" if column == "collections" else "right")
+    first = next(iter(stages.values()), {}).get("registrations per second")
+    for stage, figures in stages.items():
+        pace = figures.get("registrations per second")
+        table.add_row(
+            stage,
+            shown(pace, 1),
+            shown(ratio(pace, first), 2),
+            shown(figures.get("storage commands per registration"), 2),
         )
     return table
 

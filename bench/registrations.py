@@ -32,10 +32,11 @@ from bench.watch import Watcher
 from brokers.storages.document_mappings import from_stored
 from contracts.registrations import RegistrationStatus
 from services.foundations.registrations.registration_service_mappings import map_to_registration
+from standalone.registrations import generated_registration
 from tests.backing_services import free_port
-from workers.demo import generated_registration
 
 PATIENCE_SECONDS = 600
+READY_PATIENCE_SECONDS = 120
 SEED = 2026
 Send = Callable[[dict[str, Any], str], Awaitable[str | None]]
 
@@ -50,8 +51,8 @@ def expected_outcomes(request: dict[str, Any]) -> int:
     )
 
 
-def requests_of(count: int) -> list[tuple[str, dict[str, Any]]]:
-    rng = random.Random(SEED)
+def requests_of(count: int, seed: int = SEED) -> list[tuple[str, dict[str, Any]]]:
+    rng = random.Random(seed)
     return [(str(uuid.uuid4()), generated_registration(rng, index)) for index in range(count)]
 
 
@@ -70,17 +71,27 @@ def requested_event(registration_id: str, request: dict[str, Any]) -> bytes:
     ).encode()
 
 
+async def start_workers(run: Session) -> None:
+    run.start("workers", ["cli", "worker", "--all"])
+    await wait_for_queue(run.amqp_url, f"{run.namespace}.registration")
+
+
 async def start_project(run: Session) -> int:
     port = free_port()
-    run.start("workers", ["workers", "worker", "--all"])
-    run.start("ingress", ["workers", "ingress", "--host", "127.0.0.1", "--port", str(port)])
-    await wait_for_queue(run.amqp_url, f"{run.namespace}.registration")
+    await start_workers(run)
+    run.start("ingress", ["cli", "ingress", "--host", "127.0.0.1", "--port", str(port)])
+    await wait_until_ready(port)
+    return port
+
+
+async def wait_until_ready(port: int) -> None:
+    """Until the HTTP server on ``port`` answers ``/readyz`` with 200."""
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + READY_PATIENCE_SECONDS
         while True:
             try:
                 if (await client.get("/readyz")).status_code == httpx.codes.OK:
-                    return port
+                    return
             except httpx.TransportError:
                 if time.monotonic() > deadline:
                     raise
@@ -90,7 +101,7 @@ async def start_project(run: Session) -> int:
 def api_key_headers(run: Session) -> dict[str, str]:
     """A bearer token from ``culdesac api-keys create`` where the ingress asks for one."""
     created = subprocess.run(
-        [sys.executable, "-m", "workers", "api-keys", "create", "bench"],
+        [sys.executable, "-m", "cli", "api-keys", "create", "bench"],
         env=run.environment(),
         capture_output=True,
         text=True,
@@ -135,8 +146,8 @@ async def ledger_settled(run: Session, ids: list[str], started_wall: datetime) -
     }
 
 
-async def saturated(run: Session, count: int, *, ledger: bool) -> Figures:
-    requests = requests_of(count)
+async def saturated(run: Session, count: int, *, ledger: bool, seed: int = SEED) -> Figures:
+    requests = requests_of(count, seed)
     bodies = [requested_event(registration_id, request) for registration_id, request in requests]
     async with Watcher(run.amqp_url, run.exchange_name) as watcher:
         connection = await aio_pika.connect(run.amqp_url)

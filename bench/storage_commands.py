@@ -20,15 +20,10 @@ import httpx
 from pymongo import monitoring
 
 from brokers.loggings import configure_logging
-from ingress.composition import compose_ingress_app
+from hosting.settings import Settings
+from standalone.registrations import generated_registration
+from standalone.system import running_system
 from tests.backing_services import secantus_server
-from workers.brokers import create_brokers, create_logging_broker, create_metrics_broker
-from workers.delivery_policy import DeliveryPolicy
-from workers.demo import generated_registration
-from workers.host import start_workers
-from workers.registry import WORKERS, topology_of
-from workers.settings import Settings
-from workers.startup import connect_brokers
 
 QUIET_SECONDS = 3.0
 CONCURRENT_POSTS = 16
@@ -59,20 +54,11 @@ class CommandCounter(monitoring.CommandListener):
 async def count_commands(mongodb_url: str, count: int, counter: CommandCounter) -> dict[str, Any]:
     settings = Settings(amqp_url="memory://", mongodb_url=mongodb_url, log_level="ERROR")
     configure_logging("ERROR", settings.log_format)
-    logging = create_logging_broker("bench-storage-commands")
-    metrics = create_metrics_broker()
-    policy = DeliveryPolicy(
-        logging, settings.retry_delays, settings.max_service_retries, metrics, settings.namespace
-    )
-    brokers = create_brokers(settings, policy, "bench-storage-commands", logging, metrics)
-    await connect_brokers(brokers, topology_of(WORKERS))
-    start_workers(list(WORKERS), brokers)
-    await brokers.queue.start_consuming()
     rng = random.Random(7)
     requests = [generated_registration(rng, index) for index in range(count)]
     limit = asyncio.Semaphore(CONCURRENT_POSTS)
-    transport = httpx.ASGITransport(app=compose_ingress_app(brokers, settings))
-    try:
+    async with running_system(settings, "bench-storage-commands") as system:
+        transport = httpx.ASGITransport(app=system.ingress_app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
 
             async def post(request: dict[str, Any]) -> None:
@@ -87,10 +73,6 @@ async def count_commands(mongodb_url: str, count: int, counter: CommandCounter) 
                 await asyncio.sleep(0.2)
             seconds = counter.last_at - started
             counts = dict(counter.counts)
-    finally:
-        await brokers.queue.stop_consuming()
-        await brokers.queue.close()
-        await brokers.storage.close()
     total = sum(counts.values())
     return {
         "registrations": count,

@@ -20,10 +20,9 @@ from bench.runs import Meters, session, wait_for_queue
 from bench.watch import Watcher
 
 PATIENCE_SECONDS = 600
-PREFETCH = 32
 # name → the command after ``python -m``
 CONSUMERS = {
-    "project": ["workers", "worker", "student"],
+    "project": ["cli", "worker", "student"],
     "plain": ["bench.plain", "student", "{namespace}"],
     "plain-batch": ["bench.plain", "student-batch", "{namespace}"],
 }
@@ -53,7 +52,8 @@ async def measure_student(amqp_url: str, mongodb_url: str, count: int, consumer:
     command = CONSUMERS[consumer]
     async with session(amqp_url, mongodb_url) as run:
         arguments = [part.format(namespace=run.namespace) for part in command]
-        run.start("worker", arguments, CULDESAC_PREFETCH=str(PREFETCH))
+        # The project runs with its defaults (batches on, prefetch above the batch size).
+        run.start("worker", arguments)
         queue_of = (
             f"{run.namespace}.student"
             if consumer == "project"

@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 from brokers.identifiers import IdentifierBroker
 from brokers.loggings import LoggingBroker, bound_log_context
 from contracts.registrations import RegistrationRequest
+from hosting.settings import Settings
 from ingress.bodies import checked_idempotency_key, parse_registration_request, read_bounded_body
 from ingress.errors import install_error_handlers
 from ingress.openapi import REFUSALS, install_openapi, registration_request_body
@@ -29,7 +30,6 @@ from ingress.responses import (
     RegistrationStatusBody,
     status_url,
 )
-from workers.settings import Settings
 
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 

@@ -7,15 +7,31 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from hosting.brokers import Brokers, create_brokers
+from hosting.registrations import (
+    compose_registration_event_processing,
+    compose_registration_processing,
+)
+from hosting.settings import Settings
 from ingress.app import Lifespan, create_app
 from ingress.metrics import install_metrics
 from ingress.readiness import readiness_of
 from ingress.startup import IngressStartup
-from workers.brokers import Brokers, create_brokers
-from workers.registration.composition import compose_registration_acceptance
-from workers.settings import Settings
+from services.orchestrations.registration_acceptances import (
+    RegistrationAcceptanceOrchestrationService,
+)
 
 INGRESS_NAME = "culdesac-ingress"
+
+
+def compose_registration_acceptance(brokers: Brokers) -> RegistrationAcceptanceOrchestrationService:
+    return RegistrationAcceptanceOrchestrationService(
+        compose_registration_event_processing(brokers),
+        compose_registration_processing(brokers),
+        brokers.identifier,
+        brokers.date_time,
+        brokers.logging,
+    )
 
 
 def compose_ingress_app(

@@ -10,9 +10,9 @@ from contextlib import contextmanager
 import uvicorn
 
 from brokers.loggings import configure_logging
+from hosting.settings import Settings
 from ingress.composition import compose_ingress
 from ingress.startup import IngressStartup
-from workers.settings import Settings
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 

@@ -9,10 +9,10 @@ from http import HTTPStatus
 from fastapi import FastAPI, Request, Response
 
 from brokers.storages import short_message
+from hosting.brokers import Brokers
+from hosting.startup import connect_brokers
+from hosting.topology import worker_topologies
 from ingress.errors import RETRY_AFTER_SECONDS, error_response
-from workers.brokers import Brokers
-from workers.registry import WORKERS, topology_of
-from workers.startup import connect_brokers
 
 # Probes and documentation answer while connecting; everything else waits for the services.
 ALWAYS_SERVED = ("/healthz", "/readyz", "/openapi.json", "/docs", "/redoc")
@@ -36,7 +36,7 @@ class IngressStartup:
     def start(self, brokers: Brokers) -> None:
         # The topology is declared so a confirmed publish is never one that no queue received.
         self._task = asyncio.ensure_future(
-            connect_brokers(brokers, topology_of(WORKERS), self.patience)
+            connect_brokers(brokers, worker_topologies(), self.patience)
         )
         self._task.add_done_callback(lambda task: self._finished(task, brokers))
 

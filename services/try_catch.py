@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -188,3 +189,114 @@ def _inner(error: Exception) -> LocalizedError:
     if not isinstance(error, CategorizedError):  # pragma: no cover - rules only route these here
         raise TypeError(error)
     return error.inner_error
+
+
+T = TypeVar("T")
+Item = TypeVar("Item")
+BatchMethod = Callable[Concatenate[S, Sequence[Item], P], Awaitable[Sequence[R | Exception]]]
+CaughtBatchMethod = Callable[
+    Concatenate[S, Sequence[Item], P], Awaitable[list[R | CategorizedError]]
+]
+
+
+class BatchMethodDecorator(Protocol):
+    def __call__(
+        self, method: BatchMethod[S, Item, P, R], /
+    ) -> CaughtBatchMethod[S, Item, P, R]: ...
+
+
+def try_catch_each(
+    rules: Sequence[ErrorRule], on_error: ErrorCallback | None = None
+) -> BatchMethodDecorator:
+    """``try_catch`` for a batch method: one result or error per item, each in its place.
+
+    The method takes its items first and answers each with a result or the error that item
+    failed with; every such error leaves as the service's category by ``rules``, item by item,
+    so one item's failure never becomes its neighbours'. When the whole call raises, every item
+    gets that one error (logged once). ``on_error`` runs for each failed item, given the item.
+    """
+
+    def decorate(method: BatchMethod[S, Item, P, R]) -> CaughtBatchMethod[S, Item, P, R]:
+        @functools.wraps(method)
+        async def wrapper(
+            service: S, items: Sequence[Item], /, *args: P.args, **kwargs: P.kwargs
+        ) -> list[R | CategorizedError]:
+            try:
+                results: Sequence[R | Exception] = await method(service, items, *args, **kwargs)
+            except Exception as error:  # noqa: BLE001 - the whole call failed: each item alike
+                results = [error] * len(items)
+            caught = categorized_each(service, rules, results)
+            if on_error is None:
+                return caught
+            reports = await asyncio.gather(
+                *(
+                    _reported(service, rules, on_error, item, result)
+                    for item, result in zip(items, caught, strict=True)
+                )
+            )
+            return list(reports)
+
+        return wrapper
+
+    return decorate
+
+
+def categorized_each(
+    service: HasLoggingBroker, rules: Sequence[ErrorRule], results: Sequence[R | Exception]
+) -> list[R | CategorizedError]:
+    """Each error among ``results`` as the service's category; the same error maps once."""
+    mapped: dict[int, CategorizedError] = {}
+    caught: list[R | CategorizedError] = []
+    for result in results:
+        if not isinstance(result, Exception):
+            caught.append(result)
+            continue
+        if id(result) not in mapped:
+            outer = categorized(service, rules, result)
+            outer.__cause__ = result
+            mapped[id(result)] = outer
+        caught.append(mapped[id(result)])
+    return caught
+
+
+async def _reported(
+    service: HasLoggingBroker,
+    rules: Sequence[ErrorRule],
+    on_error: ErrorCallback,
+    item: object,
+    result: R | CategorizedError,
+) -> R | CategorizedError:
+    if not isinstance(result, CategorizedError):
+        return result
+    try:
+        await on_error(service, result, (item,))
+    except Exception as callback_error:  # noqa: BLE001 - the item's report failed: that is its error
+        outer = categorized(service, rules, callback_error)
+        outer.__cause__ = callback_error
+        return outer
+    return result
+
+
+def attempt_each(check: Callable[[Item], T], items: Sequence[Item]) -> list[T | Exception]:
+    """``check`` of every item, or the error it raised for that item: one never stops the next."""
+    results: list[T | Exception] = []
+    for item in items:
+        try:
+            results.append(check(item))
+        except Exception as error:  # noqa: BLE001 - kept in the item's place, mapped by the caller
+            results.append(error)
+    return results
+
+
+def passed(results: Sequence[T | Exception]) -> list[T]:
+    """The results that are not errors, in order."""
+    return [result for result in results if not isinstance(result, Exception)]
+
+
+def in_places(first: Sequence[object], then: Sequence[R | Exception]) -> list[R | Exception]:
+    """Answers put back among earlier errors, so every item finds its answer at its index.
+
+    ``then`` answers, in order, the items of ``first`` that were not errors.
+    """
+    answers = iter(then)
+    return [result if isinstance(result, Exception) else next(answers) for result in first]

@@ -152,12 +152,12 @@ async def delete_namespace(
     """Remove every queue and the exchange a run declared under ``namespace``."""
     import aio_pika
 
-    from workers.registry import WORKERS
+    from contracts.workers import WORKER_NAMES
 
     connection = await aio_pika.connect(amqp_url)
     try:
         channel = await connection.channel()
-        for worker in WORKERS:
+        for worker in WORKER_NAMES:
             names = [f"{namespace}.{worker}", f"{namespace}.{worker}.dead"]
             names += [f"{namespace}.{worker}.retry.{round(d * 1000)}" for d in retry_delays]
             for name in names:

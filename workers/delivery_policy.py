@@ -15,6 +15,7 @@ from brokers.queues import (
     Settlement,
 )
 from contracts.errors import CategorizedError, ErrorCategory
+from contracts.redeliveries import Redelivery, redelivery_of
 
 
 class DeliveryPolicy:
@@ -43,10 +44,10 @@ class DeliveryPolicy:
 
     def decide(self, message: IncomingMessage, error: Exception) -> Settlement:
         category = error.category if isinstance(error, CategorizedError) else ErrorCategory.SERVICE
-        if category is ErrorCategory.DEPENDENCY:
-            # Transient by nature (broker or storage away): wait as long as it takes.
-            return RetryLater(self.delay_for(message.attempt))
-        if category is ErrorCategory.SERVICE and message.attempt <= self.max_service_retries:
+        redelivery = redelivery_of(category)
+        if redelivery is Redelivery.UNBOUNDED or (
+            redelivery is Redelivery.BOUNDED and message.attempt <= self.max_service_retries
+        ):
             return RetryLater(self.delay_for(message.attempt))
         return DeadLetter(
             reason=reason_of(error),

@@ -8,17 +8,18 @@ import signal
 from collections.abc import Sequence
 
 from brokers.loggings import configure_logging
-from workers.brokers import Brokers, create_brokers, create_logging_broker, create_metrics_broker
+from hosting.brokers import Brokers, create_brokers, create_logging_broker, create_metrics_broker
+from hosting.settings import Settings
+from hosting.startup import connect_brokers
+from hosting.topology import worker_topologies
 from workers.delivery_policy import DeliveryPolicy
 from workers.metrics_endpoint import WorkerReadiness, start_metrics_server
-from workers.registry import WORKERS, topology_of
-from workers.settings import Settings
-from workers.startup import connect_brokers
+from workers.registry import WORKER_STARTS
 
 
 def start_workers(names: Sequence[str], brokers: Brokers) -> None:
     for name in names:
-        WORKERS[name].start(brokers)
+        WORKER_STARTS[name](brokers)
 
 
 async def run_workers(
@@ -26,7 +27,7 @@ async def run_workers(
 ) -> None:
     configure_logging(settings.log_level, settings.log_format)
     stop = stop or install_stop_signals()
-    label = "culdesac-worker-" + ("all" if len(names) == len(WORKERS) else "+".join(names))
+    label = "culdesac-worker-" + ("all" if len(names) == len(WORKER_STARTS) else "+".join(names))
     logging = create_logging_broker(label)
     metrics = create_metrics_broker()
     policy = DeliveryPolicy(
@@ -80,7 +81,7 @@ async def connected_unless_stopped(
 ) -> bool:
     """Connect (waiting as long as the settings say); ``False`` when a stop came first."""
     connecting = asyncio.ensure_future(
-        connect_brokers(brokers, topology_of(WORKERS), settings.startup_timeout)
+        connect_brokers(brokers, worker_topologies(), settings.startup_timeout)
     )
     stopping = asyncio.ensure_future(stop.wait())
     await asyncio.wait({connecting, stopping}, return_when=asyncio.FIRST_COMPLETED)

@@ -1,6 +1,8 @@
 from brokers.queues.memory_queue_broker import MemoryQueueBroker
 from brokers.queues.messages import (
     Ack,
+    BatchHandler,
+    BatchResult,
     DeadLetter,
     DeadLetteredMessage,
     DeliveryHooks,
@@ -21,6 +23,8 @@ from brokers.queues.rabbit_queue_broker import RabbitQueueBroker
 
 __all__ = [
     "Ack",
+    "BatchHandler",
+    "BatchResult",
     "DeadLetter",
     "DeadLetteredMessage",
     "DeliveryHooks",

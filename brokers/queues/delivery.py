@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager, ExitStack, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -21,6 +21,8 @@ from brokers.queues.messages import (
     ROUTING_KEY_HEADER,
     WORKER_HEADER,
     Ack,
+    BatchHandler,
+    BatchResult,
     DeadLetter,
     DeliveryHooks,
     IncomingMessage,
@@ -46,19 +48,28 @@ FAILURE_HEADERS = frozenset(
 
 
 class HandlerRegistry:
-    """The handlers ``listen`` registered, by worker and exact routing key."""
+    """The handlers ``listen`` and ``listen_batch`` registered, by worker and routing key."""
 
     def __init__(self) -> None:
         self._handlers: dict[str, dict[str, MessageHandler]] = {}
+        self._batch_handlers: dict[str, dict[str, BatchHandler]] = {}
 
     def add(self, worker: str, routing_key: str, handler: MessageHandler) -> None:
+        self._batch_handlers.get(worker, {}).pop(routing_key, None)
         self._handlers.setdefault(worker, {})[routing_key] = handler
 
+    def add_batch(self, worker: str, routing_key: str, handler: BatchHandler) -> None:
+        self._handlers.get(worker, {}).pop(routing_key, None)
+        self._batch_handlers.setdefault(worker, {})[routing_key] = handler
+
     def workers(self) -> list[str]:
-        return list(self._handlers)
+        return list(dict.fromkeys([*self._handlers, *self._batch_handlers]))
 
     def find(self, worker: str, routing_key: str) -> MessageHandler | None:
         return self._handlers.get(worker, {}).get(routing_key)
+
+    def find_batch(self, worker: str, routing_key: str) -> BatchHandler | None:
+        return self._batch_handlers.get(worker, {}).get(routing_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +120,40 @@ class Dispatcher:
             return Outcome(self._decide(message, error), error, started)
         return Outcome(Ack() if settlement is None else settlement, None, started)
 
+    def is_batched(self, worker: str, routing_key: str) -> bool:
+        return self._handlers.find_batch(worker, routing_key) is not None
+
+    async def dispatch_batch(
+        self, worker: str, messages: Sequence[IncomingMessage]
+    ) -> list[Outcome]:
+        """Run the batch handler of the messages' routing key; one outcome per message."""
+        started = time.monotonic()
+        handler = self._handlers.find_batch(worker, messages[0].routing_key)
+        if handler is None:
+            reason = f"no handler for routing key {messages[0].routing_key!r}"
+            return [Outcome(DeadLetter(reason=reason), None, started) for _ in messages]
+        try:
+            with (
+                ExitStack() as handling,
+                bound_log_context(
+                    event_type=messages[0].routing_key, queue=messages[0].queue, batch=len(messages)
+                ),
+            ):
+                for message in messages:
+                    handling.enter_context(self._handling(message))
+                results = checked_answers(messages, await handler(messages))
+        except Exception as error:  # noqa: BLE001 - the whole batch failed: each message alike
+            return [Outcome(self._decide(m, error), error, started) for m in messages]
+        return [
+            self._outcome_of(message, result, started)
+            for message, result in zip(messages, results, strict=True)
+        ]
+
+    def _outcome_of(self, message: IncomingMessage, result: BatchResult, started: float) -> Outcome:
+        if isinstance(result, Exception):
+            return Outcome(self._decide(message, result), result, started)
+        return Outcome(Ack() if result is None else result, None, started)
+
     def settled(self, message: IncomingMessage, outcome: Outcome) -> None:
         if self._hooks is None:
             return
@@ -130,6 +175,21 @@ class Dispatcher:
         except Exception:
             logger.exception("delivery hook 'decide' failed for message %s", message.message_id)
             return RetryLater(self._first_retry_delay)
+
+
+class BatchAnswerError(RuntimeError):
+    """A batch handler answered a different number of messages than it was given: a bug."""
+
+    def __init__(self, given: int, answered: int) -> None:
+        super().__init__(f"a batch handler answered {answered} of {given} messages")
+
+
+def checked_answers(
+    messages: Sequence[IncomingMessage], results: Sequence[BatchResult]
+) -> Sequence[BatchResult]:
+    if len(results) != len(messages):
+        raise BatchAnswerError(len(messages), len(results))
+    return results
 
 
 def observed_publish(observer: PublishObserver | None, routing_key: str, started: float) -> None:

@@ -7,9 +7,11 @@ import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
 
+from brokers.queues.batches import BatchCollector, Batching
 from brokers.queues.delivery import (
     Dispatcher,
     HandlerRegistry,
+    Outcome,
     attempt_of,
     dead_letter_headers,
     observed_publish,
@@ -20,6 +22,7 @@ from brokers.queues.delivery import (
 from brokers.queues.memory_queues import MemoryEnvelope, MemoryQueue, topic_matches
 from brokers.queues.messages import (
     ROUTING_KEY_HEADER,
+    BatchHandler,
     DeadLetter,
     DeadLetteredMessage,
     DeliveryHooks,
@@ -44,6 +47,8 @@ from brokers.queues.topology import (
 
 logger = logging.getLogger(__name__)
 
+Delivered = tuple[IncomingMessage, MemoryQueue, MemoryEnvelope]
+
 
 class MemoryQueueBroker:
     """The queue broker's contract in memory: one instance is the server and its clients.
@@ -60,8 +65,11 @@ class MemoryQueueBroker:
         retry_delays: Sequence[float] = (1.0, 5.0, 30.0),
         hooks: DeliveryHooks | None = None,
         publish_observer: PublishObserver | None = None,
+        batching: Batching | None = None,
     ) -> None:
         self._publish_observer = publish_observer
+        self._batching = batching or Batching()
+        self._batches: dict[str, BatchCollector[Delivered]] = {}
         self._names = QueueNames(namespace)
         self._prefetch = prefetch
         self._retry_tiers = retry_tiers(retry_delays)
@@ -133,6 +141,9 @@ class MemoryQueueBroker:
     def listen(self, worker: str, routing_key: str, handler: MessageHandler) -> None:
         self._handlers.add(worker, routing_key, handler)
 
+    def listen_batch(self, worker: str, routing_key: str, handler: BatchHandler) -> None:
+        self._handlers.add_batch(worker, routing_key, handler)
+
     async def start_consuming(self) -> None:
         self._ensure_connected()
         for worker in self._handlers.workers():
@@ -147,16 +158,22 @@ class MemoryQueueBroker:
         self._consumers.clear()
         for consumer in consumers:
             consumer.cancel()
+        batches, self._batches = self._batches, {}
         try:
             await asyncio.gather(*consumers, return_exceptions=True)
+            for collector in batches.values():
+                await collector.drain()
             if self._in_flight:
                 await asyncio.wait(set(self._in_flight))
         except asyncio.CancelledError:
             # Told not to wait: what is still in flight goes back to its queue, unsettled.
-            in_flight = list(self._in_flight)
-            for task in in_flight:
+            for worker, collector in batches.items():
+                for _, queue, envelope in collector.drop_waiting():
+                    self._return_unsettled(worker, queue, envelope)
+            pending = list(self._all_in_flight(batches))
+            for task in pending:
                 task.cancel()
-            await asyncio.gather(*in_flight, return_exceptions=True)
+            await asyncio.gather(*pending, return_exceptions=True)
             raise
 
     async def count_messages(self, worker: str) -> Mapping[str, int]:
@@ -199,18 +216,48 @@ class MemoryQueueBroker:
     async def purge_dead_letters(self, worker: str) -> int:
         return self._queue(self._names.dead(worker)).clear()
 
+    def _all_in_flight(
+        self, batches: Mapping[str, BatchCollector[Delivered]]
+    ) -> set[asyncio.Task[None]]:
+        return {*self._in_flight, *(task for c in batches.values() for task in c.in_flight)}
+
     async def _consume(self, worker: str, queue: MemoryQueue) -> None:
         slots = asyncio.Semaphore(self._prefetch)
+
+        async def handle_batch(batch: list[Delivered]) -> None:
+            try:
+                await self._deliver_batch(worker, queue, batch)
+            finally:
+                for _ in batch:
+                    slots.release()
+
+        batches = BatchCollector(self._batching, self._prefetch, handle_batch)
+        self._batches[worker] = batches
         while True:
             await slots.acquire()
             envelope = await queue.get()
-            task = asyncio.create_task(self._deliver(worker, queue, envelope))
+            message = self._message_of(queue, envelope)
+            if self._dispatcher.is_batched(worker, message.routing_key):
+                batches.add(message.routing_key, (message, queue, envelope))
+                continue
+            task = asyncio.create_task(self._deliver(worker, queue, envelope, message))
             self._in_flight.add(task)
             task.add_done_callback(self._in_flight.discard)
             task.add_done_callback(lambda _: slots.release())
 
-    async def _deliver(self, worker: str, queue: MemoryQueue, envelope: MemoryEnvelope) -> None:
-        message = IncomingMessage(
+    async def _deliver_batch(self, worker: str, queue: MemoryQueue, batch: list[Delivered]) -> None:
+        messages = [message for message, _, _ in batch]
+        try:
+            outcomes = await self._dispatcher.dispatch_batch(worker, messages)
+        except asyncio.CancelledError:
+            for _, _, envelope in batch:
+                self._return_unsettled(worker, queue, envelope)
+            raise
+        for (message, _, envelope), outcome in zip(batch, outcomes, strict=True):
+            self._settle_outcome(worker, queue, envelope, message, outcome)
+
+    def _message_of(self, queue: MemoryQueue, envelope: MemoryEnvelope) -> IncomingMessage:
+        return IncomingMessage(
             queue=queue.name,
             routing_key=text_header(envelope.headers, ROUTING_KEY_HEADER) or envelope.routing_key,
             body=envelope.body,
@@ -221,11 +268,25 @@ class MemoryQueueBroker:
             redelivered=envelope.redelivered,
             attempt=attempt_of(envelope.headers),
         )
+
+    async def _deliver(
+        self, worker: str, queue: MemoryQueue, envelope: MemoryEnvelope, message: IncomingMessage
+    ) -> None:
         try:
             outcome = await self._dispatcher.dispatch(worker, message)
         except asyncio.CancelledError:
             self._return_unsettled(worker, queue, envelope)
             raise
+        self._settle_outcome(worker, queue, envelope, message, outcome)
+
+    def _settle_outcome(
+        self,
+        worker: str,
+        queue: MemoryQueue,
+        envelope: MemoryEnvelope,
+        message: IncomingMessage,
+        outcome: Outcome,
+    ) -> None:
         try:
             self._settle(worker, message, envelope, outcome.settlement)
         except QueueUnavailableError as error:

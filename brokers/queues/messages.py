@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -73,6 +73,12 @@ Settlement = Ack | RetryLater | DeadLetter
 
 # A handler returns None (ack) or a settlement; when it raises, the broker's delivery hooks decide.
 MessageHandler = Callable[[IncomingMessage], Awaitable[Settlement | None]]
+
+
+# A batch handler gets deliveries of one routing key together and answers each one in its place:
+# None (ack), a settlement, or the error that message failed with (the delivery hooks decide).
+BatchResult = Settlement | Exception | None
+BatchHandler = Callable[[Sequence[IncomingMessage]], Awaitable[Sequence[BatchResult]]]
 
 
 # Told the routing key and the seconds a confirmed publish took.

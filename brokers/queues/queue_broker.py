@@ -6,7 +6,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from brokers.queues.messages import DeadLetteredMessage, MessageHandler, OutgoingMessage
+from brokers.queues.messages import (
+    BatchHandler,
+    DeadLetteredMessage,
+    MessageHandler,
+    OutgoingMessage,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +82,16 @@ class QueueBroker(Protocol):
 
         Nothing is consumed until ``start_consuming``. A message whose routing key has no
         handler is dead-lettered.
+        """
+
+    def listen_batch(self, worker: str, routing_key: str, handler: BatchHandler) -> None:
+        """Register ``handler`` for ``routing_key`` messages on the worker's queue, in batches.
+
+        Up to ``batch_size`` deliveries are handed over at once: those that arrived within
+        ``batch_linger`` seconds while others were still being handled, else each as it comes
+        (a batch of one). The handler answers every message in its place and each one is
+        settled by its own answer, exactly as ``listen``'s handler's would be; when the handler
+        raises, every message of the batch gets that error for the hooks to decide.
         """
 
     async def start_consuming(self) -> None:

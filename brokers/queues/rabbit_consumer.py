@@ -15,7 +15,13 @@ from aio_pika.abc import (
     AbstractRobustQueue,
 )
 
-from brokers.queues.delivery import Dispatcher, dead_letter_headers, retry_headers
+from brokers.queues.batches import BatchCollector, Batching
+from brokers.queues.delivery import (
+    Dispatcher,
+    Outcome,
+    dead_letter_headers,
+    retry_headers,
+)
 from brokers.queues.messages import DeadLetter, IncomingMessage, RetryLater, Settlement
 from brokers.queues.rabbit_messages import (
     BROKER_FAILURES,
@@ -26,6 +32,8 @@ from brokers.queues.rabbit_messages import (
 from brokers.queues.topology import QueueNames, retry_tier_for
 
 logger = logging.getLogger(__name__)
+
+Delivered = tuple[AbstractIncomingMessage, IncomingMessage]
 
 
 class RabbitWorkerConsumer:
@@ -41,6 +49,7 @@ class RabbitWorkerConsumer:
         names: QueueNames,
         retry_tiers: Sequence[float],
         dispatcher: Dispatcher,
+        batching: Batching,
     ) -> None:
         self._worker = worker
         self._names = names
@@ -52,8 +61,11 @@ class RabbitWorkerConsumer:
         self._consumer_tag: str | None = None
         self._accepting = False
         self._in_flight: set[asyncio.Task[None]] = set()
+        self._batching = batching
+        self._batches: BatchCollector[Delivered] | None = None
 
     async def start(self, connection: AbstractRobustConnection, prefetch: int) -> None:
+        self._batches = BatchCollector(self._batching, prefetch, self._handle_batch)
         self._channel = channel = await connection.channel(
             publisher_confirms=True, on_return_raises=True
         )
@@ -71,16 +83,24 @@ class RabbitWorkerConsumer:
         self._accepting = False
         try:
             await self._cancel_consumer()
+            if self._batches is not None:
+                await self._batches.drain()
             if self._in_flight:
                 await asyncio.wait(set(self._in_flight))
         except asyncio.CancelledError:
-            in_flight = list(self._in_flight)
-            for task in in_flight:
+            if self._batches is not None:
+                self._batches.drop_waiting()
+            pending = list(self._all_in_flight())
+            for task in pending:
                 task.cancel()
-            await asyncio.gather(*in_flight, return_exceptions=True)
+            await asyncio.gather(*pending, return_exceptions=True)
             await self._close_channel()
             raise
         await self._close_channel()
+
+    def _all_in_flight(self) -> set[asyncio.Task[None]]:
+        batches = set() if self._batches is None else self._batches.in_flight
+        return {*self._in_flight, *batches}
 
     async def _cancel_consumer(self) -> None:
         queue, tag = self._queue, self._consumer_tag
@@ -99,15 +119,35 @@ class RabbitWorkerConsumer:
         if not self._accepting:
             # Arrived while stopping: left unsettled, it goes back when the channel closes.
             return
+        message = incoming_message(delivery, self._queue_name)
+        if self._batches is not None and self._dispatcher.is_batched(
+            self._worker, message.routing_key
+        ):
+            self._batches.add(message.routing_key, (delivery, message))
+            return
         # A task of our own, not aio-pika's callback task: stopping waits for it, and a closing
         # channel does not cancel it halfway through a settlement.
-        task = asyncio.create_task(self._handle(delivery))
+        task = asyncio.create_task(self._handle(delivery, message))
         self._in_flight.add(task)
         task.add_done_callback(self._in_flight.discard)
 
-    async def _handle(self, delivery: AbstractIncomingMessage) -> None:
-        message = incoming_message(delivery, self._queue_name)
+    async def _handle(self, delivery: AbstractIncomingMessage, message: IncomingMessage) -> None:
         outcome = await self._dispatcher.dispatch(self._worker, message)
+        await self._settle_outcome(delivery, message, outcome)
+
+    async def _handle_batch(self, batch: list[Delivered]) -> None:
+        messages = [message for _, message in batch]
+        outcomes = await self._dispatcher.dispatch_batch(self._worker, messages)
+        await asyncio.gather(
+            *(
+                self._settle_outcome(delivery, message, outcome)
+                for (delivery, message), outcome in zip(batch, outcomes, strict=True)
+            )
+        )
+
+    async def _settle_outcome(
+        self, delivery: AbstractIncomingMessage, message: IncomingMessage, outcome: Outcome
+    ) -> None:
         try:
             await self._settle(delivery, message, outcome.settlement)
         except BROKER_FAILURES as error:

@@ -13,8 +13,10 @@ import aio_pika
 from aio_pika.abc import AbstractExchange, AbstractRobustChannel, AbstractRobustConnection
 from aio_pika.exceptions import ChannelClosed, DeliveryError, PublishError
 
+from brokers.queues.batches import Batching
 from brokers.queues.delivery import Dispatcher, HandlerRegistry, observed_publish
 from brokers.queues.messages import (
+    BatchHandler,
     DeadLetteredMessage,
     DeliveryHooks,
     MessageHandler,
@@ -70,8 +72,10 @@ class RabbitQueueBroker:
         hooks: DeliveryHooks | None = None,
         connection_name: str | None = None,
         publish_observer: PublishObserver | None = None,
+        batching: Batching | None = None,
     ) -> None:
         self._publish_observer = publish_observer
+        self._batching = batching or Batching()
         self._nodes = shuffled(node_urls(url))
         self._names = QueueNames(namespace)
         self._prefetch = prefetch
@@ -202,13 +206,16 @@ class RabbitQueueBroker:
     def listen(self, worker: str, routing_key: str, handler: MessageHandler) -> None:
         self._handlers.add(worker, routing_key, handler)
 
+    def listen_batch(self, worker: str, routing_key: str, handler: BatchHandler) -> None:
+        self._handlers.add_batch(worker, routing_key, handler)
+
     async def start_consuming(self) -> None:
         connection = self._connected()
         for worker in self._handlers.workers():
             if worker in self._consumers:
                 continue
             consumer = RabbitWorkerConsumer(
-                worker, self._names, self._retry_tiers, self._dispatcher
+                worker, self._names, self._retry_tiers, self._dispatcher, self._batching
             )
             try:
                 await consumer.start(connection, self._prefetch)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import copy
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Awaitable, Mapping, Sequence
+from typing import Any, TypeVar
 
-from brokers.storages.errors import DuplicateKeyError
+from brokers.storages.errors import STORAGE_UNAVAILABLE_ERRORS, DuplicateKeyError, PyMongoError
 from brokers.storages.storage_broker import (
     CONTACTS,
     GUARDIANS,
@@ -46,6 +46,49 @@ class EntityStorageBroker(ABC):
         required_field: str | None = None,
     ) -> bool: ...
 
+    async def insert_each(
+        self, collection: str, documents: Sequence[Document]
+    ) -> list[Document | Exception]:
+        """Insert every document; each one's stored copy, or the error that refused it.
+
+        One document's failure (a taken id) never stops the others. An error that is not one
+        document's (the store is away) is raised for the whole call.
+        """
+        return [await _each(self.insert(collection, document)) for document in documents]
+
+    async def select_by_ids(
+        self, collection: str, document_ids: Sequence[str]
+    ) -> dict[str, Document]:
+        """The stored documents under the given ids, by id; absent ones are left out."""
+        found = {}
+        for document_id in document_ids:
+            if (stored := await self.select_by_id(collection, document_id)) is not None:
+                found[document_id] = stored
+        return found
+
+    async def insert_each_if_absent(
+        self, collection: str, documents: Sequence[Document]
+    ) -> list[Document | Exception]:
+        """``insert_if_absent`` for every document at once, each result or error in its place.
+
+        One insert of all (through the unique index, as ``insert_if_absent``) and one read for
+        those whose id was taken: a redelivered batch costs that read, a new one never does.
+        """
+        written = await self.insert_each(collection, documents)
+        clashing = [
+            str(document["id"])
+            for document, result in zip(documents, written, strict=True)
+            if isinstance(result, DuplicateKeyError)
+        ]
+        existing = await self.select_by_ids(collection, clashing) if clashing else {}
+        results: list[Document | Exception] = []
+        for document, result in zip(documents, written, strict=True):
+            if isinstance(result, DuplicateKeyError):
+                results.append(existing.get(str(document["id"]), result))
+            else:
+                results.append(result)
+        return results
+
     async def insert_if_absent(self, collection: str, document: Document) -> Document:
         """Insert, or return what is stored under the document's id already.
 
@@ -69,6 +112,14 @@ class EntityStorageBroker(ABC):
 
     async def insert_student_if_absent(self, student: Document) -> Document:
         return await self.insert_if_absent(STUDENTS, student)
+
+    async def insert_students(self, students: Sequence[Document]) -> list[Document | Exception]:
+        return await self.insert_each(STUDENTS, students)
+
+    async def insert_students_if_absent(
+        self, students: Sequence[Document]
+    ) -> list[Document | Exception]:
+        return await self.insert_each_if_absent(STUDENTS, students)
 
     async def select_student_by_id(self, student_id: str) -> Document | None:
         return await self.select_by_id(STUDENTS, student_id)
@@ -131,3 +182,22 @@ class EntityStorageBroker(ABC):
         return await self.set_fields(
             REGISTRATIONS, registration_id, fields, required_field=required_field
         )
+
+
+T = TypeVar("T")
+
+
+async def _each(call: Awaitable[T]) -> T | Exception:
+    """One document's result, or the driver's error that refused that document alone."""
+    try:
+        return await call
+    except PyMongoError as error:
+        if _is_store_wide(error):
+            raise
+        return error
+
+
+def _is_store_wide(error: PyMongoError) -> bool:
+    # An unavailable store fails every document alike: the whole call fails, as a bulk write's
+    # would, instead of one error per document.
+    return isinstance(error, STORAGE_UNAVAILABLE_ERRORS)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pymongo
 from pymongo import ASCENDING, AsyncMongoClient
 from pymongo.asynchronous.collection import AsyncCollection
-from pymongo.errors import PyMongoError
+from pymongo.errors import BulkWriteError, PyMongoError
 
+from brokers.storages.bulk_errors import failures_by_index
 from brokers.storages.document_mappings import (
     STORED_ID,
     from_stored,
@@ -99,16 +100,29 @@ class MongoStorageBroker(EntityStorageBroker):
         return from_stored(stored)
 
     async def insert_or_match(self, collection: str, document: Document) -> None:
-        stored = to_stored(document)
-        fields = {key: value for key, value in stored.items() if key != STORED_ID}
-        # One upsert by _id: it matches a stored document equal in every field (``$eq``, so a
-        # value is never read as an operator), inserts when the id is free, and raises the
-        # unique index's duplicate key error when another document holds the id.
         await self._collection(collection).update_one(
-            {key: {"$eq": value} for key, value in stored.items()},
-            {"$setOnInsert": fields or {STORED_ID: stored[STORED_ID]}},
-            upsert=True,
+            *insert_or_match_update(to_stored(document)), upsert=True
         )
+
+    async def insert_each(
+        self, collection: str, documents: Sequence[Document]
+    ) -> list[Document | Exception]:
+        if not documents:
+            return []
+        stored = [to_stored(document) for document in documents]
+        failures: dict[int, Exception] = {}
+        try:
+            # Unordered: a refused document does not stop the ones after it.
+            await self._collection(collection).insert_many(stored, ordered=False)
+        except BulkWriteError as error:
+            failures = failures_by_index(error, len(stored))
+        return [failures.get(index, document) for index, document in enumerate(documents)]
+
+    async def select_by_ids(
+        self, collection: str, document_ids: Sequence[str]
+    ) -> dict[str, Document]:
+        found = self._collection(collection).find({STORED_ID: {"$in": list(document_ids)}})
+        return {str(stored[STORED_ID]): from_stored(stored) async for stored in found}
 
     async def select_by_id(self, collection: str, document_id: str) -> Document | None:
         stored = await self._collection(collection).find_one({STORED_ID: document_id})
@@ -151,3 +165,17 @@ class MongoStorageBroker(EntityStorageBroker):
 
     def _collection(self, collection: str) -> AsyncCollection[Document]:
         return self._connected_client()[self._database_name][collection]
+
+
+def insert_or_match_update(stored: Document) -> tuple[Document, Document]:
+    """The filter and update of an upsert that inserts ``stored`` or matches it as it is.
+
+    It matches a stored document equal in every field (``$eq``, so a value is never read as an
+    operator), inserts when the id is free, and raises the unique index's duplicate key error
+    when another document holds the id.
+    """
+    fields = {key: value for key, value in stored.items() if key != STORED_ID}
+    return (
+        {key: {"$eq": value} for key, value in stored.items()},
+        {"$setOnInsert": fields or {STORED_ID: stored[STORED_ID]}},
+    )

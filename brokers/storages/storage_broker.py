@@ -7,7 +7,7 @@ in every implementation, exactly as the MongoDB driver does.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 Document = dict[str, Any]
@@ -48,6 +48,18 @@ class StorageBroker(Protocol):
     async def insert_student(self, student: Document) -> Document: ...
     async def insert_student_if_absent(self, student: Document) -> Document:
         """Insert unless the id is taken; returns the stored document either way."""
+
+    async def insert_students(self, students: Sequence[Document]) -> list[Document | Exception]:
+        """Insert every student in one write; each one's stored copy or its own error.
+
+        A document refused alone (a taken id or email) gets ``DuplicateKeyError`` in its place
+        and the others are written; a failure of the whole store is raised.
+        """
+
+    async def insert_students_if_absent(
+        self, students: Sequence[Document]
+    ) -> list[Document | Exception]:
+        """``insert_student_if_absent`` for every student in one write, each result in place."""
 
     async def select_student_by_id(self, student_id: str) -> Document | None: ...
     async def update_student(self, student: Document) -> Document | None: ...

@@ -32,6 +32,7 @@ from contracts.events.event_types import (
     failed_type,
     persisted_type,
 )
+from contracts.events.outcome_publication import OutcomePublication
 
 __all__ = [
     "CLOUD_EVENTS_CONTENT_TYPE",
@@ -57,6 +58,7 @@ __all__ = [
     "ImmunizationRecordedEvent",
     "LibraryCardRequested",
     "LibraryCardRequestedEvent",
+    "OutcomePublication",
     "RegistrationRequested",
     "RegistrationRequestedEvent",
     "StudentRegisteredEvent",

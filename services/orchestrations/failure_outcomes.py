@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from contracts.errors import CategorizedError, ErrorCategory
-
-# The categories a delivery policy dead-letters at once: these end the concern as failed.
-FINAL_CATEGORIES = frozenset({ErrorCategory.VALIDATION, ErrorCategory.DEPENDENCY_VALIDATION})
+from contracts.errors import CategorizedError
+from contracts.redeliveries import is_final
 
 
 class PublishesFailures(Protocol):
@@ -17,5 +15,6 @@ class PublishesFailures(Protocol):
 async def publish_failure_outcome(
     service: PublishesFailures, error: CategorizedError, args: tuple[object, ...]
 ) -> None:
-    if error.category in FINAL_CATEGORIES and args:
+    # Dead-lettered at once, the message ends the concern as failed.
+    if is_final(error.category) and args:
         await service.publish_failure(args[0], error)

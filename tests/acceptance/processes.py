@@ -17,7 +17,7 @@ class CuldesacProcess:
         self.arguments = list(arguments)
         self._log: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "workers", *self.arguments],
+            [sys.executable, "-m", "cli", *self.arguments],
             env={**os.environ, **environment},
             stdout=self._log,
             stderr=subprocess.STDOUT,

@@ -19,7 +19,7 @@ from tests.acceptance.processes import CuldesacProcess
 
 def culdesac(environment: dict[str, str], *arguments: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "workers", *arguments],
+        [sys.executable, "-m", "cli", *arguments],
         env={**os.environ, **environment, "COLUMNS": "250"},
         capture_output=True,
         text=True,

@@ -256,7 +256,7 @@ def culdesac_cli(
     environment: Mapping[str, str], *arguments: str
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "workers", *arguments],
+        [sys.executable, "-m", "cli", *arguments],
         env={**os.environ, **environment},
         capture_output=True,
         text=True,

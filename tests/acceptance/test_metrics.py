@@ -9,10 +9,10 @@ import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
 from contracts.events import event_types
+from standalone.registrations import generated_registration
 from tests.acceptance.conftest import eventually
 from tests.acceptance.processes import CuldesacProcess
 from tests.backing_services import free_port
-from workers.demo import generated_registration
 
 REGISTRATIONS = 12
 CONCERN_WORKERS = ("student", "guardian", "contact", "library-card", "immunization")

@@ -11,10 +11,10 @@ from typing import Any
 import aio_pika
 import httpx
 
+from standalone.registrations import generated_registration
 from tests.acceptance.conftest import eventually
 from tests.acceptance.processes import CuldesacProcess
 from tests.backing_services import free_port
-from workers.demo import generated_registration
 
 REGISTRATIONS = 50
 
@@ -156,7 +156,7 @@ async def test_should_fail_a_registration_whose_email_belongs_to_another_student
 def test_should_run_the_demo_and_print_its_summary() -> None:
     # given / when
     result = subprocess.run(
-        [sys.executable, "-m", "workers", "demo", "-n", "20"],
+        [sys.executable, "-m", "cli", "demo", "-n", "20"],
         capture_output=True,
         text=True,
         timeout=180,

@@ -12,11 +12,11 @@ from typing import Any, Protocol
 
 import pytest
 
+from standalone.registrations import generated_registration
 from tests.faults.amqp_clients import DeadLetterSeen, dead_letters
 from tests.faults.figures import ScenarioFigures
 from tests.faults.reconciliation import Reconciliation, StoredDocuments
 from tests.faults.stack import WORKER_NAMES, Culdesac, Posting, start_posting
-from workers.demo import generated_registration
 
 REGISTRATIONS = 300
 # The fault strikes once this many registrations are accepted, with the rest still coming.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hosting.brokers import Brokers
 from services.foundations.contact_events import ContactEventService
 from services.foundations.contacts import ContactService
 from services.foundations.students import StudentService
@@ -9,7 +10,6 @@ from services.orchestrations.contact_events import ContactEventOrchestrationServ
 from services.processings.contact_events import ContactEventProcessingService
 from services.processings.contacts import ContactProcessingService
 from services.processings.students import StudentProcessingService
-from workers.brokers import Brokers
 
 
 def compose_contact_orchestration(brokers: Brokers) -> ContactEventOrchestrationService:

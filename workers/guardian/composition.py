@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hosting.brokers import Brokers
 from services.foundations.guardian_events import GuardianEventService
 from services.foundations.guardians import GuardianService
 from services.foundations.students import StudentService
@@ -9,7 +10,6 @@ from services.orchestrations.guardian_events import GuardianEventOrchestrationSe
 from services.processings.guardian_events import GuardianEventProcessingService
 from services.processings.guardians import GuardianProcessingService
 from services.processings.students import StudentProcessingService
-from workers.brokers import Brokers
 
 
 def compose_guardian_orchestration(brokers: Brokers) -> GuardianEventOrchestrationService:

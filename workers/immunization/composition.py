@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hosting.brokers import Brokers
 from services.foundations.immunization_events import ImmunizationEventService
 from services.foundations.immunizations import ImmunizationService
 from services.foundations.students import StudentService
@@ -9,7 +10,6 @@ from services.orchestrations.immunization_events import ImmunizationEventOrchest
 from services.processings.immunization_events import ImmunizationEventProcessingService
 from services.processings.immunizations import ImmunizationProcessingService
 from services.processings.students import StudentProcessingService
-from workers.brokers import Brokers
 
 
 def compose_immunization_orchestration(brokers: Brokers) -> ImmunizationEventOrchestrationService:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hosting.brokers import Brokers
 from services.foundations.library_card_events import LibraryCardEventService
 from services.foundations.library_cards import LibraryCardService
 from services.foundations.students import StudentService
@@ -9,7 +10,6 @@ from services.orchestrations.library_card_events import LibraryCardEventOrchestr
 from services.processings.library_card_events import LibraryCardEventProcessingService
 from services.processings.library_cards import LibraryCardProcessingService
 from services.processings.students import StudentProcessingService
-from workers.brokers import Brokers
 
 
 def compose_library_card_orchestration(brokers: Brokers) -> LibraryCardEventOrchestrationService:

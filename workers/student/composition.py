@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from hosting.brokers import Brokers
 from services.foundations.student_events import StudentEventService
 from services.foundations.students import StudentService
 from services.orchestrations.student_events import StudentEventOrchestrationService
 from services.processings.student_events import StudentEventProcessingService
 from services.processings.students import StudentProcessingService
-from workers.brokers import Brokers
 
 
 def compose_student_orchestration(brokers: Brokers) -> StudentEventOrchestrationService:

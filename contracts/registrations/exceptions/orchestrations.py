@@ -51,22 +51,29 @@ class InvalidRegistrationAcceptanceError(LocalizedError):
         )
 
 
-class FailedRegistrationAcceptanceServiceError(LocalizedError):
+class FailedRegistrationAcceptanceOrchestrationServiceError(LocalizedError):
     def __init__(self, detail: str) -> None:
-        super().__init__(f"Failed registration acceptance service error occurred: {detail}")
+        super().__init__(
+            f"Failed registration acceptance orchestration service error occurred: {detail}"
+        )
 
 
-class RegistrationAcceptanceValidationError(ValidationCategoryError):
-    message = "Registration acceptance validation error occurred, fix the errors."
+class RegistrationAcceptanceOrchestrationValidationError(ValidationCategoryError):
+    message = "Registration acceptance orchestration validation error occurred, fix the errors."
 
 
-class RegistrationAcceptanceDependencyValidationError(DependencyValidationCategoryError):
-    message = "Registration acceptance dependency validation error occurred, fix the errors."
+class RegistrationAcceptanceOrchestrationDependencyValidationError(
+    DependencyValidationCategoryError
+):
+    message = (
+        "Registration acceptance orchestration dependency validation error occurred, "
+        "fix the errors."
+    )
 
 
-class RegistrationAcceptanceDependencyError(DependencyCategoryError):
-    message = "Registration acceptance dependency error occurred, contact support."
+class RegistrationAcceptanceOrchestrationDependencyError(DependencyCategoryError):
+    message = "Registration acceptance orchestration dependency error occurred, contact support."
 
 
-class RegistrationAcceptanceServiceError(ServiceCategoryError):
-    message = "Registration acceptance service error occurred, contact support."
+class RegistrationAcceptanceOrchestrationServiceError(ServiceCategoryError):
+    message = "Registration acceptance orchestration service error occurred, contact support."

@@ -1,5 +1,5 @@
+from contracts.workers import CONTACT_WORKER
 from services.foundations.contact_events.contact_event_service import (
-    CONTACT_WORKER,
     ContactEventService,
 )
 

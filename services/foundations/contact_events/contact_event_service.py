@@ -4,12 +4,11 @@ from collections.abc import Awaitable, Callable
 
 from brokers.queues import IncomingMessage
 from contracts.events import CONTACT_REGISTERED, ConcernOutcome, ContactRegisteredEvent
+from contracts.workers import CONTACT_WORKER
 from services.foundations.contact_events.contact_event_service_exceptions import (
     try_catch_contact_event,
 )
 from services.foundations.events import EventService
-
-CONTACT_WORKER = "contact"
 
 
 class ContactEventService(EventService):

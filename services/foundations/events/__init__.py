@@ -1,3 +1,7 @@
-from services.foundations.events.event_service import EVENT_SOURCE, EventService
+from services.foundations.events.event_service import (
+    EVENT_SOURCE,
+    EventBatchHandler,
+    EventService,
+)
 
-__all__ = ["EVENT_SOURCE", "EventService"]
+__all__ = ["EVENT_SOURCE", "EventBatchHandler", "EventService"]

@@ -6,14 +6,21 @@ event types and its error family; the orchestrations only see the entity-named m
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
 from brokers.datetimes import DateTimeBroker
 from brokers.identifiers import IdentifierBroker
 from brokers.loggings import LoggingBroker
-from brokers.queues import IncomingMessage, OutgoingMessage, QueueBroker
-from contracts.events import CloudEvent, ConcernOutcome, failed_type, persisted_type
+from brokers.queues import BatchResult, IncomingMessage, OutgoingMessage, QueueBroker
+from contracts.events import (
+    CloudEvent,
+    ConcernOutcome,
+    OutcomePublication,
+    failed_type,
+    persisted_type,
+)
 from contracts.events.cloud_event import CLOUD_EVENTS_CONTENT_TYPE
 from contracts.model import Contract
 
@@ -21,6 +28,13 @@ EVENT_SOURCE = "urn:culdesac:workers"
 
 EventT = TypeVar("EventT")
 DataT = TypeVar("DataT", bound=Contract)
+
+# Parametrizing a generic model looks it up anew each time; the envelope of any data is built once.
+ANY_CLOUD_EVENT: type[CloudEvent[Any]] = CloudEvent[Any]
+
+# Answers a batch of events with each one's error, or None, in its place.
+EventBatchHandler = Callable[[Sequence[EventT]], Awaitable[Sequence[Exception | None]]]
+EventBatchMapping = Callable[[Sequence[IncomingMessage]], Awaitable[Sequence[EventT | Exception]]]
 
 
 class EventService:
@@ -50,6 +64,30 @@ class EventService:
 
         self.queue_broker.listen(worker, event_type, on_message)
 
+    def listen_to_event_batches(
+        self,
+        worker: str,
+        event_type: str,
+        map_to_events: Callable[
+            [Sequence[IncomingMessage]], Awaitable[Sequence[EventT | Exception]]
+        ],
+        handler: Callable[[Sequence[EventT]], Awaitable[Sequence[Exception | None]]],
+    ) -> None:
+        """Hand ``event_type`` messages to ``handler`` in batches, parsed.
+
+        A message that does not parse keeps its error and never reaches ``handler``; every
+        other message gets what ``handler`` answered for its event.
+        """
+
+        async def on_messages(messages: Sequence[IncomingMessage]) -> list[BatchResult]:
+            events = await map_to_events(messages)
+            parsed = [event for event in events if not isinstance(event, Exception)]
+            handled = await handler(parsed) if parsed else []
+            answers = iter(handled)
+            return [event if isinstance(event, Exception) else next(answers) for event in events]
+
+        self.queue_broker.listen_batch(worker, event_type, on_messages)
+
     async def publish_event(
         self,
         event_type: str,
@@ -60,7 +98,7 @@ class EventService:
         event_model: type[CloudEvent[DataT]] | None = None,
     ) -> CloudEvent[DataT]:
         """Publish ``data`` as a CloudEvent of ``event_type`` (confirmed); returns the event."""
-        model: type[CloudEvent[Any]] = event_model or CloudEvent[Any]
+        model: type[CloudEvent[Any]] = event_model or ANY_CLOUD_EVENT
         event = model(
             specversion="1.0",
             id=event_id,
@@ -81,6 +119,23 @@ class EventService:
         )
         return event
 
+    async def publish_outcomes(
+        self, publications: Sequence[OutcomePublication]
+    ) -> list[Exception | None]:
+        """Publish every outcome at once, their confirms awaited together; each one's error."""
+        published = await asyncio.gather(
+            *(
+                self.publish_outcome(
+                    publication.outcome,
+                    cause_id=publication.cause_id,
+                    correlation_id=publication.correlation_id,
+                )
+                for publication in publications
+            ),
+            return_exceptions=True,
+        )
+        return [error_of(result) for result in published]
+
     async def publish_outcome(
         self, outcome: ConcernOutcome, *, cause_id: str, correlation_id: str | None
     ) -> None:
@@ -95,3 +150,12 @@ class EventService:
         await self.publish_event(
             event_type, outcome, event_id=event_id, correlation_id=correlation_id
         )
+
+
+def error_of(result: object) -> Exception | None:
+    """A gathered call's error, if any; a cancellation is not an answer, so it goes on up."""
+    if isinstance(result, Exception):
+        return result
+    if isinstance(result, BaseException):
+        raise result
+    return None

@@ -1,5 +1,5 @@
+from contracts.workers import GUARDIAN_WORKER
 from services.foundations.guardian_events.guardian_event_service import (
-    GUARDIAN_WORKER,
     GuardianEventService,
 )
 

@@ -4,12 +4,11 @@ from collections.abc import Awaitable, Callable
 
 from brokers.queues import IncomingMessage
 from contracts.events import GUARDIAN_REGISTERED, ConcernOutcome, GuardianRegisteredEvent
+from contracts.workers import GUARDIAN_WORKER
 from services.foundations.events import EventService
 from services.foundations.guardian_events.guardian_event_service_exceptions import (
     try_catch_guardian_event,
 )
-
-GUARDIAN_WORKER = "guardian"
 
 
 class GuardianEventService(EventService):

@@ -1,5 +1,5 @@
+from contracts.workers import IMMUNIZATION_WORKER
 from services.foundations.immunization_events.immunization_event_service import (
-    IMMUNIZATION_WORKER,
     ImmunizationEventService,
 )
 

@@ -4,12 +4,11 @@ from collections.abc import Awaitable, Callable
 
 from brokers.queues import IncomingMessage
 from contracts.events import IMMUNIZATION_RECORDED, ConcernOutcome, ImmunizationRecordedEvent
+from contracts.workers import IMMUNIZATION_WORKER
 from services.foundations.events import EventService
 from services.foundations.immunization_events.immunization_event_service_exceptions import (
     try_catch_immunization_event,
 )
-
-IMMUNIZATION_WORKER = "immunization"
 
 
 class ImmunizationEventService(EventService):

@@ -4,12 +4,11 @@ from collections.abc import Awaitable, Callable
 
 from brokers.queues import IncomingMessage
 from contracts.events import LIBRARY_CARD_REQUESTED, ConcernOutcome, LibraryCardRequestedEvent
+from contracts.workers import LIBRARY_CARD_WORKER
 from services.foundations.events import EventService
 from services.foundations.library_card_events.library_card_event_service_exceptions import (
     try_catch_library_card_event,
 )
-
-LIBRARY_CARD_WORKER = "library-card"
 
 
 class LibraryCardEventService(EventService):

@@ -1,5 +1,5 @@
+from contracts.workers import REGISTRATION_WORKER
 from services.foundations.registration_events.registration_event_service import (
-    REGISTRATION_WORKER,
     RegistrationEventService,
 )
 

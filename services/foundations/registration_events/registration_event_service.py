@@ -27,12 +27,11 @@ from contracts.events import (
 )
 from contracts.model import Contract
 from contracts.students import Student
+from contracts.workers import REGISTRATION_WORKER
 from services.foundations.events import EventService
 from services.foundations.registration_events.registration_event_service_exceptions import (
     try_catch_registration_event,
 )
-
-REGISTRATION_WORKER = "registration"
 
 DataT = TypeVar("DataT", bound=Contract)
 

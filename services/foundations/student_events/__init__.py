@@ -1,5 +1,5 @@
+from contracts.workers import STUDENT_WORKER
 from services.foundations.student_events.student_event_service import (
-    STUDENT_WORKER,
     StudentEventService,
 )
 

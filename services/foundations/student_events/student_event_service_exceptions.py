@@ -12,25 +12,24 @@ from contracts.students.exceptions.events import (
     StudentEventValidationError,
 )
 from services.foundations.events.event_errors import field_errors
-from services.try_catch import ErrorRule, try_catch
+from services.try_catch import ErrorRule, try_catch, try_catch_each
 
-try_catch_student_event = try_catch(
-    [
-        ErrorRule(
-            ValidationError,
-            lambda error: StudentEventValidationError(
-                InvalidStudentEventError(field_errors(error))
-            ),
-        ),
-        # An unroutable outcome means the topology is missing a binding: retry until it's there.
-        ErrorRule(
-            (QueueUnavailableError, UnroutableMessageError),
-            lambda error: StudentEventDependencyError(FailedStudentEventPublishError(str(error))),
-            level="critical",
-        ),
-        ErrorRule(
-            Exception,
-            lambda error: StudentEventServiceError(FailedStudentEventServiceError(str(error))),
-        ),
-    ]
-)
+STUDENT_EVENT_RULES = [
+    ErrorRule(
+        ValidationError,
+        lambda error: StudentEventValidationError(InvalidStudentEventError(field_errors(error))),
+    ),
+    # An unroutable outcome means the topology is missing a binding: retry until it's there.
+    ErrorRule(
+        (QueueUnavailableError, UnroutableMessageError),
+        lambda error: StudentEventDependencyError(FailedStudentEventPublishError(str(error))),
+        level="critical",
+    ),
+    ErrorRule(
+        Exception,
+        lambda error: StudentEventServiceError(FailedStudentEventServiceError(str(error))),
+    ),
+]
+
+try_catch_student_event = try_catch(STUDENT_EVENT_RULES)
+try_catch_each_student_event = try_catch_each(STUDENT_EVENT_RULES)

@@ -2,36 +2,30 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
-from brokers.loggings import LoggingBroker
 from contracts.errors import CategorizedError, ErrorCategory
 from contracts.registrations import Registration
 from contracts.registrations.exceptions.orchestrations import (
-    FailedRegistrationAcceptanceServiceError,
+    FailedRegistrationAcceptanceOrchestrationServiceError,
     InvalidRegistrationAcceptanceError,
-    RegistrationAcceptanceDependencyError,
-    RegistrationAcceptanceDependencyValidationError,
-    RegistrationAcceptanceServiceError,
-    RegistrationAcceptanceValidationError,
+    RegistrationAcceptanceOrchestrationDependencyError,
+    RegistrationAcceptanceOrchestrationDependencyValidationError,
+    RegistrationAcceptanceOrchestrationServiceError,
+    RegistrationAcceptanceOrchestrationValidationError,
 )
-from services.try_catch import downstream_rules, try_catch
+from services.try_catch import HasLoggingBroker, downstream_rules, try_catch
 
 try_catch_registration_acceptance = try_catch(
     downstream_rules(
-        validation=RegistrationAcceptanceValidationError,
-        dependency_validation=RegistrationAcceptanceDependencyValidationError,
-        dependency=RegistrationAcceptanceDependencyError,
-        service=RegistrationAcceptanceServiceError,
-        failed_service=FailedRegistrationAcceptanceServiceError,
+        validation=RegistrationAcceptanceOrchestrationValidationError,
+        dependency_validation=RegistrationAcceptanceOrchestrationDependencyValidationError,
+        dependency=RegistrationAcceptanceOrchestrationDependencyError,
+        service=RegistrationAcceptanceOrchestrationServiceError,
+        failed_service=FailedRegistrationAcceptanceOrchestrationServiceError,
         own_validation_errors=(InvalidRegistrationAcceptanceError,),
     )
 )
-
-
-class HasLoggingBroker(Protocol):
-    @property
-    def logging_broker(self) -> LoggingBroker: ...
 
 
 S = TypeVar("S", bound=HasLoggingBroker)

@@ -1,18 +1,23 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from brokers.loggings import LoggingBroker
 from contracts.errors import CategorizedError
 from contracts.events import StudentRegisteredEvent
 from services.orchestrations.student_events.student_event_orchestration_service_exceptions import (
+    try_catch_each_student_orchestration,
     try_catch_student_orchestration,
 )
 from services.orchestrations.student_events.student_event_orchestration_service_mappings import (
     map_to_failed_outcome,
     map_to_persisted_outcome,
+    map_to_persisted_publication,
     map_to_student,
 )
 from services.processings.student_events import StudentEventProcessingService
 from services.processings.students import StudentProcessingService
+from services.try_catch import in_places
 
 
 class StudentEventOrchestrationService:
@@ -27,9 +32,28 @@ class StudentEventOrchestrationService:
         self.logging_broker = logging_broker
 
     def listen_to_student_events(self) -> None:
-        self.student_event_processing_service.listen_to_student_registered_events(
-            self.process_student_event
+        self.student_event_processing_service.listen_to_student_registered_event_batches(
+            self.process_student_events
         )
+
+    @try_catch_each_student_orchestration
+    async def process_student_events(
+        self, student_events: Sequence[StudentRegisteredEvent]
+    ) -> list[Exception | None]:
+        """``process_student_event`` for a batch: one write, the outcomes' confirms together.
+
+        Each event keeps its own fate: one that fails is answered with its error alone.
+        """
+        students = [map_to_student(student_event) for student_event in student_events]
+        stored = await self.student_processing_service.ensure_students_exist(students)
+        published = await self.student_event_processing_service.publish_student_outcomes(
+            [
+                map_to_persisted_publication(student, student_event)
+                for student, student_event in zip(stored, student_events, strict=True)
+                if not isinstance(student, Exception)
+            ]
+        )
+        return in_places(stored, published)
 
     @try_catch_student_orchestration
     async def process_student_event(self, student_event: StudentRegisteredEvent) -> None:

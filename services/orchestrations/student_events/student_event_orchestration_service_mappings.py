@@ -1,6 +1,11 @@
 from __future__ import annotations
 
-from contracts.events import Concern, ConcernOutcome, StudentRegisteredEvent
+from contracts.events import (
+    Concern,
+    ConcernOutcome,
+    OutcomePublication,
+    StudentRegisteredEvent,
+)
 from contracts.students import Student
 
 
@@ -18,4 +23,12 @@ def map_to_failed_outcome(event: StudentRegisteredEvent, reason: str) -> Concern
         entity_id=event.data.id,
         student_id=event.data.id,
         reason=reason[:1000],
+    )
+
+
+def map_to_persisted_publication(
+    student: Student, event: StudentRegisteredEvent
+) -> OutcomePublication:
+    return OutcomePublication(
+        map_to_persisted_outcome(student), cause_id=event.id, correlation_id=event.correlationid
     )

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from brokers.loggings import LoggingBroker
 from contracts.students import Student
 from contracts.students.exceptions.processings import ConflictingStudentError
 from services.foundations.students import StudentService
 from services.processings.students.student_processing_service_exceptions import (
+    try_catch_each_student_processing,
     try_catch_student_processing,
 )
 
@@ -26,3 +29,14 @@ class StudentProcessingService:
         if stored != student:
             raise ConflictingStudentError(student.id)
         return stored
+
+    @try_catch_each_student_processing
+    async def ensure_students_exist(self, students: Sequence[Student]) -> list[Student | Exception]:
+        """``ensure_student_exists`` for every student in one write, each result in its place."""
+        stored = await self.student_service.add_students_if_absent(students)
+        return [
+            result
+            if isinstance(result, Exception) or result == student
+            else ConflictingStudentError(student.id)
+            for student, result in zip(students, stored, strict=True)
+        ]

@@ -8,15 +8,16 @@ from contracts.students.exceptions.processings import (
     StudentProcessingServiceError,
     StudentProcessingValidationError,
 )
-from services.try_catch import downstream_rules, try_catch
+from services.try_catch import downstream_rules, try_catch, try_catch_each
 
-try_catch_student_processing = try_catch(
-    downstream_rules(
-        validation=StudentProcessingValidationError,
-        dependency_validation=StudentProcessingDependencyValidationError,
-        dependency=StudentProcessingDependencyError,
-        service=StudentProcessingServiceError,
-        failed_service=FailedStudentProcessingServiceError,
-        own_dependency_validation_errors=(ConflictingStudentError,),
-    )
+STUDENT_PROCESSING_RULES = downstream_rules(
+    validation=StudentProcessingValidationError,
+    dependency_validation=StudentProcessingDependencyValidationError,
+    dependency=StudentProcessingDependencyError,
+    service=StudentProcessingServiceError,
+    failed_service=FailedStudentProcessingServiceError,
+    own_dependency_validation_errors=(ConflictingStudentError,),
 )
+
+try_catch_student_processing = try_catch(STUDENT_PROCESSING_RULES)
+try_catch_each_student_processing = try_catch_each(STUDENT_PROCESSING_RULES)

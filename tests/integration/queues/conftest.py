@@ -21,6 +21,7 @@ from brokers.queues import (
     Settlement,
     WorkerTopology,
 )
+from brokers.queues.batches import Batching
 from brokers.queues.messages import DeliveryHooks
 
 # Short tiers keep retry tests fast; two of them show which tier a delay picks.
@@ -38,7 +39,11 @@ class CleanableQueueBroker(QueueBroker, Protocol):
 
 class BrokerFactory(Protocol):
     def __call__(
-        self, *, prefetch: int = 32, hooks: DeliveryHooks | None = None
+        self,
+        *,
+        prefetch: int = 32,
+        hooks: DeliveryHooks | None = None,
+        batching: Batching | None = None,
     ) -> Awaitable[CleanableQueueBroker]: ...
 
 
@@ -51,12 +56,19 @@ async def make_broker(
     url = request.getfixturevalue("amqp_url") if request.param == "rabbitmq" else ""
 
     async def make(
-        *, prefetch: int = 32, hooks: DeliveryHooks | None = None
+        *,
+        prefetch: int = 32,
+        hooks: DeliveryHooks | None = None,
+        batching: Batching | None = None,
     ) -> CleanableQueueBroker:
         broker: CleanableQueueBroker
         if request.param == "memory":
             broker = MemoryQueueBroker(
-                namespace, prefetch=prefetch, retry_delays=RETRY_DELAYS, hooks=hooks
+                namespace,
+                prefetch=prefetch,
+                retry_delays=RETRY_DELAYS,
+                hooks=hooks,
+                batching=batching,
             )
         else:
             broker = RabbitQueueBroker(
@@ -66,6 +78,7 @@ async def make_broker(
                 retry_delays=RETRY_DELAYS,
                 hooks=hooks,
                 connection_name=f"culdesac tests {namespace}",
+                batching=batching,
             )
         await broker.connect()
         created.append(broker)

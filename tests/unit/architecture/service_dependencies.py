@@ -36,6 +36,8 @@ COMBINED_LAYERS: dict[Layer, frozenset[Layer]] = {
     "orchestrations": frozenset({"foundations", "processings"}),
     "coordinations": frozenset({"orchestrations"}),
 }
+# A dependency typed so that it could be anything: the rules cannot see what it is.
+OPAQUE = "Any"
 FEWEST_COMBINED = 2
 MOST_COMBINED = 3
 
@@ -79,6 +81,31 @@ def find_services() -> Iterator[tuple[type, Layer]]:
                 yield value, layer
 
 
+def find_misnamed_services() -> Iterator[type]:
+    """Classes under ``services/<layer>/`` built on brokers or services but not named ``…Service``.
+
+    The dependency rules find services by name, so a misnamed one would escape them.
+    """
+    for module in import_service_modules():
+        if layer_of(module.__name__) is None:
+            continue
+        for value in vars(module).values():
+            if (
+                inspect.isclass(value)
+                and value.__module__ == module.__name__
+                and is_misnamed_service(value)
+            ):
+                yield value
+
+
+def is_misnamed_service(value: type) -> bool:
+    if value.__name__.endswith("Service") or is_protocol(value) or issubclass(value, Exception):
+        return False
+    if value.__init__ is object.__init__:
+        return False
+    return any(d.kind != "other" for d in dependencies_of(value))
+
+
 def is_protocol(value: type) -> bool:
     return bool(getattr(value, "_is_protocol", False))
 
@@ -101,6 +128,8 @@ def classify(name: str, annotation: object) -> list[Dependency]:
             if argument is not type(None)
             for dependency in classify(name, argument)
         ]
+    if annotation is typing.Any or annotation is object:
+        return [Dependency(name, "other", OPAQUE)]
     if annotation is inspect.Parameter.empty or not inspect.isclass(annotation):
         return [Dependency(name, "other", repr(annotation))]
     return [
@@ -124,6 +153,7 @@ def dependency_violations(service: type, layer: Layer) -> list[str]:
         for d in dependencies
         if d.kind == "concrete broker"
     ]
+    violations += [f"{d.name}: typed {OPAQUE}" for d in dependencies if d.type_name == OPAQUE]
     violations += [
         f"{d.name}: not annotated"
         for d in dependencies

@@ -10,8 +10,8 @@ import pytest
 from tests.unit.architecture.source_files import PROJECT_ROOT, parse, python_files
 
 DRIVERS = frozenset({"aio_pika", "aiormq", "pymongo", "motor", "structlog", "prometheus_client"})
-SCANNED_FOLDERS = ("contracts", "services", "workers", "ingress")
-COMPOSITION_ROOTS = frozenset({Path("workers/brokers.py")})
+SCANNED_FOLDERS = ("contracts", "services", "hosting", "workers", "ingress", "standalone", "cli")
+COMPOSITION_ROOTS = frozenset({Path("hosting/brokers.py")})
 COMPOSITION_ROOT_NAME = "composition.py"
 DYNAMIC_IMPORTERS = frozenset({"import_module", "__import__"})
 
@@ -48,9 +48,9 @@ def test_should_scan_the_sources_of_every_layer() -> None:
     scanned = [path for path in python_files(*SCANNED_FOLDERS) if not is_composition_root(path)]
 
     # then
-    assert {path.parts[0] for path in scanned} >= {"contracts", "services", "workers"}
+    assert {path.parts[0] for path in scanned} == set(SCANNED_FOLDERS)
     assert Path("services/try_catch.py") in scanned
-    assert (PROJECT_ROOT / "workers/brokers.py").exists()
+    assert all((PROJECT_ROOT / root).exists() for root in COMPOSITION_ROOTS)
 
 
 def test_should_import_drivers_only_in_brokers_and_composition_roots() -> None:
@@ -100,7 +100,7 @@ def test_should_report_driver_imports_in_a_snippet(
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        (Path("workers/brokers.py"), True),
+        (Path("hosting/brokers.py"), True),
         (Path("workers/student/composition.py"), True),
         (Path("ingress/composition.py"), True),
         (Path("workers/host.py"), False),

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from brokers.datetimes import DateTimeBroker
@@ -15,7 +17,9 @@ from services.processings.students import StudentProcessingService
 from tests.unit.architecture.service_dependencies import (
     Layer,
     dependency_violations,
+    find_misnamed_services,
     find_services,
+    is_misnamed_service,
 )
 
 SERVICES = sorted(find_services(), key=lambda found: (found[1], found[0].__name__))
@@ -127,7 +131,27 @@ class UnannotatedProcessingService:
         ...
 
 
+class OpaqueProcessingService:
+    def __init__(self, student_service: Any, logging_broker: LoggingBroker) -> None: ...
+
+
+class ObjectFoundationService:
+    def __init__(self, storage_broker: StorageBroker, clock: object) -> None: ...
+
+
 BAD_SERVICES = [
+    pytest.param(
+        OpaqueProcessingService,
+        "processings",
+        ["student_service: typed Any", "not exactly one foundation service: []"],
+        id="dependency-typed-any",
+    ),
+    pytest.param(
+        ObjectFoundationService,
+        "foundations",
+        ["clock: typed Any"],
+        id="dependency-typed-object",
+    ),
     pytest.param(
         MixedOrchestrationService,
         "orchestrations",
@@ -203,3 +227,45 @@ def test_should_report_a_service_breaking_the_dependency_rules(
 
     # then
     assert actual_violations == expected_violations
+
+
+def test_should_name_every_service_a_service() -> None:
+    # when
+    actual_misnamed = list(find_misnamed_services())
+
+    # then
+    assert actual_misnamed == []
+
+
+class StudentHelper:
+    def __init__(self, student_service: StudentService) -> None: ...
+
+
+class StudentStore:
+    def __init__(self, storage_broker: StorageBroker, logging_broker: LoggingBroker) -> None: ...
+
+
+class StudentPlan:
+    def __init__(self, student_id: str, steps: list[str]) -> None: ...
+
+
+class NoConstructor:
+    pass
+
+
+@pytest.mark.parametrize(
+    ("candidate", "expected"),
+    [
+        pytest.param(StudentHelper, True, id="on-a-service"),
+        pytest.param(StudentStore, True, id="on-brokers"),
+        pytest.param(StudentPlan, False, id="a-value"),
+        pytest.param(NoConstructor, False, id="no-constructor"),
+        pytest.param(StudentService, False, id="named-a-service"),
+    ],
+)
+def test_should_tell_a_misnamed_service(candidate: type, *, expected: bool) -> None:
+    # when
+    actual = is_misnamed_service(candidate)
+
+    # then
+    assert actual is expected

@@ -8,7 +8,7 @@ from brokers.queues.rabbit_management import (
     _placement,
     management_endpoints,
 )
-from workers.topology_cli import format_placements
+from cli.topology import format_placements
 
 
 def test_should_look_on_each_amqp_node_with_its_credentials_by_default() -> None:

@@ -6,7 +6,7 @@ from importlib.metadata import version
 
 from typer.testing import CliRunner
 
-from workers.cli import app
+from cli.app import app
 
 
 def test_should_print_the_installed_version() -> None:

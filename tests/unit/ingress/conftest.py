@@ -28,9 +28,9 @@ from contracts.registrations import (
     RegistrationRequest,
     RegistrationStatus,
 )
+from hosting.settings import Settings
 from ingress import RegistrationAcceptance, create_app
 from tests.unit.contracts.conftest import create_random_registration_request_payload
-from workers.settings import Settings
 
 MAX_BODY_BYTES = 4096
 
@@ -59,19 +59,21 @@ class FailedRegistrationServiceError(LocalizedError):
     pass
 
 
-class RegistrationAcceptanceValidationError(ValidationCategoryError):
+class RegistrationAcceptanceOrchestrationValidationError(ValidationCategoryError):
     message = "registration validation error"
 
 
-class RegistrationAcceptanceDependencyValidationError(DependencyValidationCategoryError):
+class RegistrationAcceptanceOrchestrationDependencyValidationError(
+    DependencyValidationCategoryError
+):
     message = "registration dependency validation error"
 
 
-class RegistrationAcceptanceDependencyError(DependencyCategoryError):
+class RegistrationAcceptanceOrchestrationDependencyError(DependencyCategoryError):
     message = "registration dependency error"
 
 
-class RegistrationAcceptanceServiceError(ServiceCategoryError):
+class RegistrationAcceptanceOrchestrationServiceError(ServiceCategoryError):
     message = "registration service error"
 
 

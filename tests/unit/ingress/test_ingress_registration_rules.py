@@ -40,6 +40,7 @@ from contracts.immunizations.exceptions.orchestrations import (
     ImmunizationOrchestrationValidationError,
 )
 from contracts.students.exceptions.foundations import StudentValidationError
+from hosting.settings import Settings
 from ingress import create_app
 from services.foundations.contacts import ContactService
 from services.foundations.guardians import GuardianService
@@ -58,7 +59,6 @@ from services.processings.immunizations import ImmunizationProcessingService
 from services.processings.registration_events import RegistrationEventProcessingService
 from services.processings.registrations import RegistrationProcessingService
 from services.processings.students import StudentProcessingService
-from workers.settings import Settings
 
 TODAY = date(2026, 6, 15)
 NOW = datetime.combine(TODAY, time(9, 30), tzinfo=UTC)

@@ -17,10 +17,10 @@ from tests.unit.ingress.conftest import (
     FailedRegistrationServiceError,
     InvalidRegistrationError,
     NotFoundRegistrationError,
-    RegistrationAcceptanceDependencyError,
-    RegistrationAcceptanceDependencyValidationError,
-    RegistrationAcceptanceServiceError,
-    RegistrationAcceptanceValidationError,
+    RegistrationAcceptanceOrchestrationDependencyError,
+    RegistrationAcceptanceOrchestrationDependencyValidationError,
+    RegistrationAcceptanceOrchestrationServiceError,
+    RegistrationAcceptanceOrchestrationValidationError,
     create_random_request_payload,
 )
 
@@ -50,7 +50,7 @@ async def test_should_answer_503_with_retry_after_on_dependency_error(
     client: httpx.AsyncClient, acceptance: AsyncMock, faker: Faker, operation: str, send: Send
 ) -> None:
     # given
-    getattr(acceptance, operation).side_effect = RegistrationAcceptanceDependencyError(
+    getattr(acceptance, operation).side_effect = RegistrationAcceptanceOrchestrationDependencyError(
         FailedRegistrationDependencyError("the broker did not confirm the publish")
     )
 
@@ -74,7 +74,7 @@ async def test_should_answer_500_with_a_generic_message_on_service_error_and_log
 ) -> None:
     # given
     secret = faker.sentence()
-    getattr(acceptance, operation).side_effect = RegistrationAcceptanceServiceError(
+    getattr(acceptance, operation).side_effect = RegistrationAcceptanceOrchestrationServiceError(
         FailedRegistrationServiceError(secret)
     )
 
@@ -90,7 +90,10 @@ async def test_should_answer_500_with_a_generic_message_on_service_error_and_log
 
 @pytest.mark.parametrize(
     "category",
-    [RegistrationAcceptanceValidationError, RegistrationAcceptanceDependencyValidationError],
+    [
+        RegistrationAcceptanceOrchestrationValidationError,
+        RegistrationAcceptanceOrchestrationDependencyValidationError,
+    ],
     ids=["validation", "dependency-validation"],
 )
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from faker import Faker
 
 from tests.unit.ingress.conftest import (
     NotFoundRegistrationError,
-    RegistrationAcceptanceValidationError,
+    RegistrationAcceptanceOrchestrationValidationError,
     create_random_registration,
 )
 
@@ -45,8 +45,10 @@ async def test_should_answer_404_for_an_unknown_registration(
 ) -> None:
     # given
     input_id = str(faker.uuid4())
-    acceptance.retrieve_registration_by_id.side_effect = RegistrationAcceptanceValidationError(
-        NotFoundRegistrationError(f"no registration with id {input_id}")
+    acceptance.retrieve_registration_by_id.side_effect = (
+        RegistrationAcceptanceOrchestrationValidationError(
+            NotFoundRegistrationError(f"no registration with id {input_id}")
+        )
     )
 
     # when

@@ -21,9 +21,9 @@ from contracts.registrations.exceptions.foundations import (
 )
 from contracts.registrations.exceptions.orchestrations import (
     InvalidRegistrationAcceptanceError,
-    RegistrationAcceptanceDependencyError,
-    RegistrationAcceptanceDependencyValidationError,
-    RegistrationAcceptanceValidationError,
+    RegistrationAcceptanceOrchestrationDependencyError,
+    RegistrationAcceptanceOrchestrationDependencyValidationError,
+    RegistrationAcceptanceOrchestrationValidationError,
 )
 from contracts.registrations.exceptions.processings import (
     RegistrationProcessingDependencyError,
@@ -205,10 +205,10 @@ async def test_should_raise_dependency_error_on_accept_if_queue_is_unavailable_a
     publish_error = RegistrationEventProcessingDependencyError(failed_publish_error)
     registration_processing_service.retrieve_registration_if_exists.return_value = None
     registration_event_processing_service.publish_registration_requested.side_effect = publish_error
-    expected_error = RegistrationAcceptanceDependencyError(failed_publish_error)
+    expected_error = RegistrationAcceptanceOrchestrationDependencyError(failed_publish_error)
 
     # when
-    with pytest.raises(RegistrationAcceptanceDependencyError) as error_info:
+    with pytest.raises(RegistrationAcceptanceOrchestrationDependencyError) as error_info:
         await registration_acceptance_orchestration_service.accept_registration(
             input_request, input_registration_id
         )
@@ -232,12 +232,12 @@ async def test_should_raise_validation_error_on_accept_if_registration_id_is_inv
     # given
     input_request = create_random_registration_request(faker, now.date())
     invalid_registration_id = faker.word()
-    expected_error = RegistrationAcceptanceValidationError(
+    expected_error = RegistrationAcceptanceOrchestrationValidationError(
         InvalidRegistrationAcceptanceError({"registration_id": ["Id is not a valid UUID."]})
     )
 
     # when
-    with pytest.raises(RegistrationAcceptanceValidationError) as error_info:
+    with pytest.raises(RegistrationAcceptanceOrchestrationValidationError) as error_info:
         await registration_acceptance_orchestration_service.accept_registration(
             input_request, invalid_registration_id
         )
@@ -286,12 +286,12 @@ async def test_should_raise_validation_error_on_accept_if_request_breaks_a_conce
     }
     if last > 0:
         expected_problems[f"immunizations.{last}.administered_on"] = ["Date must be in the past."]
-    expected_error = RegistrationAcceptanceValidationError(
+    expected_error = RegistrationAcceptanceOrchestrationValidationError(
         InvalidRegistrationAcceptanceError(expected_problems)
     )
 
     # when
-    with pytest.raises(RegistrationAcceptanceValidationError) as error_info:
+    with pytest.raises(RegistrationAcceptanceOrchestrationValidationError) as error_info:
         await registration_acceptance_orchestration_service.accept_registration(
             invalid_request, create_random_id(faker)
         )
@@ -339,10 +339,10 @@ async def test_should_raise_dependency_validation_error_on_retrieve_if_not_found
     not_found_error = NotFoundRegistrationError(input_registration_id)
     processing_error = RegistrationProcessingDependencyValidationError(not_found_error)
     registration_processing_service.retrieve_registration_by_id.side_effect = processing_error
-    expected_error = RegistrationAcceptanceDependencyValidationError(not_found_error)
+    expected_error = RegistrationAcceptanceOrchestrationDependencyValidationError(not_found_error)
 
     # when
-    with pytest.raises(RegistrationAcceptanceDependencyValidationError) as error_info:
+    with pytest.raises(RegistrationAcceptanceOrchestrationDependencyValidationError) as error_info:
         await registration_acceptance_orchestration_service.retrieve_registration_by_id(
             input_registration_id
         )

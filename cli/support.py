@@ -14,7 +14,7 @@ from rich.markup import escape
 
 from brokers.queues import QueueBroker, QueueUnavailableError, TopologyConflictError
 from brokers.storages import STORAGE_UNAVAILABLE_ERRORS, short_message
-from workers.settings import Settings, SettingsError, load_settings
+from hosting.settings import Settings, SettingsError, load_settings
 
 console = Console(stderr=True)
 T = TypeVar("T")
@@ -54,7 +54,7 @@ def run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
 @asynccontextmanager
 async def connected_queue_broker(settings: Settings) -> AsyncIterator[QueueBroker]:
     """The queue broker a command talks to, connected for the block and closed after it."""
-    from workers.brokers import create_queue_broker
+    from hosting.brokers import create_queue_broker
 
     # The client logs its failed connect too; the command's own error line says it once.
     for client in ("aio_pika", "aiormq"):

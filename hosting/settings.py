@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 import pydantic_settings
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 MEMORY_URL = "memory://"
@@ -22,7 +22,12 @@ class Settings(BaseSettings):
     mongodb_url: str = "mongodb://127.0.0.1:27017"
     mongodb_database: str = Field(default="culdesac", min_length=1, max_length=63)
     namespace: str = Field(default="culdesac", pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")
-    prefetch: int = Field(default=32, ge=1, le=10_000)
+    # At least the batch size, so that a batch can fill up.
+    prefetch: int = Field(default=128, ge=1, le=10_000)
+    # Deliveries a worker hands to its services at once, and how long it waits for more while
+    # earlier ones are being handled; 1 turns batching off.
+    batch_size: int = Field(default=100, ge=1, le=10_000)
+    batch_linger_ms: float = Field(default=5.0, ge=0, le=10_000)
     log_format: Literal["json", "console", "auto"] = "auto"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     # Seconds, comma-separated ("1,5,30") or as a JSON list ("[1, 5, 30]").
@@ -35,6 +40,15 @@ class Settings(BaseSettings):
     # How long a process waits at start for RabbitMQ and MongoDB; unset waits for ever.
     startup_timeout: float | None = Field(default=None, gt=0)
     metrics_port: int = Field(default=9464, ge=0, le=65535)
+
+    @model_validator(mode="after")
+    def _prefetch_holds_a_batch(self) -> Self:
+        if self.prefetch < self.batch_size:
+            raise ValueError(
+                f"CULDESAC_PREFETCH ({self.prefetch}) must be at least "
+                f"CULDESAC_BATCH_SIZE ({self.batch_size})"
+            )
+        return self
 
     @field_validator("amqp_url")
     @classmethod
@@ -84,8 +98,11 @@ def load_settings(**overrides: object) -> Settings:
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as error:
+        # A rule over several variables (no location) names them in its own message.
         problems = "; ".join(
-            f"{variable_of(str(item['loc'][0]) if item['loc'] else '')}: {item['msg']}"
+            f"{variable_of(str(item['loc'][0]))}: {item['msg']}"
+            if item["loc"]
+            else str(item["msg"]).removeprefix("Value error, ")
             for item in error.errors()
         )
         raise SettingsError(f"invalid settings: {problems}") from error

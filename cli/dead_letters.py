@@ -16,11 +16,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from brokers.queues import DeadLetteredMessage, QueueBroker
-from workers.cli_support import connected_queue_broker, console, run, settings_or_exit
+from cli.support import connected_queue_broker, console, run, settings_or_exit
 
 dead_letters_app = typer.Typer(
     help="List, replay or purge dead-lettered messages.", no_args_is_help=True
 )
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(dead_letters_app, name="dead-letters")
+
 
 WorkerOption = Annotated[
     str | None, typer.Option("--worker", "-w", help="Only this worker's dead letters.")
@@ -28,7 +33,7 @@ WorkerOption = Annotated[
 
 
 def worker_names(worker: str | None) -> list[str]:
-    from workers.registry import WORKERS
+    from contracts.workers import WORKER_NAMES as WORKERS
 
     if worker is None:
         return list(WORKERS)

@@ -1,4 +1,4 @@
-"""``culdesac topology declare``: the exchange and every worker's queues, and where they live."""
+"""``culdesac topology``: declare the RabbitMQ topology, and show where its queues live."""
 
 from __future__ import annotations
 
@@ -13,10 +13,14 @@ from brokers.queues.rabbit_management import (
     RabbitManagementBroker,
     management_endpoints,
 )
-from workers.cli_support import connected_queue_broker, console, run, settings_or_exit
-from workers.settings import Settings
+from cli.support import connected_queue_broker, console, run, settings_or_exit
+from hosting.settings import Settings
 
 topology_app = typer.Typer(help="Declare the RabbitMQ topology.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(topology_app, name="topology")
 
 
 @topology_app.command("declare")
@@ -32,7 +36,8 @@ def topology_declare(
     ] = False,
 ) -> None:
     """Declare the exchange and every worker's queues (idempotent), then show their nodes."""
-    from workers.registry import WORKERS, topology_of
+    from contracts.workers import WORKER_NAMES
+    from hosting.topology import worker_topologies
 
     settings = settings_or_exit()
 
@@ -40,19 +45,19 @@ def topology_declare(
         async with connected_queue_broker(settings) as queue:
             moved: list[str] = []
             if migrate and isinstance(queue, RabbitQueueBroker):
-                moved = await queue.migrate_topology(topology_of(WORKERS))
+                moved = await queue.migrate_topology(worker_topologies())
             else:
-                await queue.declare_topology(topology_of(WORKERS))
+                await queue.declare_topology(worker_topologies())
             if not isinstance(queue, RabbitQueueBroker):
                 return moved, ""
-            names = queue.queue_names(topology_of(WORKERS))
+            names = queue.queue_names(worker_topologies())
             return moved, await placements_report(settings, names)
 
     moved, report = run(declare)
     for name in moved:
         console.print(f"moved queue {name} into a quorum queue, messages included")
     console.print(
-        f"declared exchange {settings.namespace}.events and queues of {', '.join(WORKERS)}"
+        f"declared exchange {settings.namespace}.events and queues of {', '.join(WORKER_NAMES)}"
     )
     if report:
         typer.echo(report)

@@ -18,7 +18,7 @@ from tenacity import (
 from brokers.loggings import LoggingBroker
 from brokers.queues import QueueUnavailableError, WorkerTopology
 from brokers.storages import StorageUnavailableError, short_message
-from workers.brokers import Brokers
+from hosting.brokers import Brokers
 
 FIRST_PAUSE_SECONDS = 0.5
 LONGEST_PAUSE_SECONDS = 15.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workers.settings import SettingsError, load_settings
+from hosting.settings import SettingsError, load_settings
 
 
 def test_should_take_every_node_of_a_cluster() -> None:

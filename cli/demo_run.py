@@ -1,4 +1,4 @@
-"""``culdesac demo``: the ingress and every worker in one process, fed N registrations over HTTP."""
+"""The demo's run: the whole product in one process, fed N registrations over HTTP, summed up."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ import socket
 import statistics
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import datetime
 
 import httpx
 import uvicorn
@@ -19,17 +18,10 @@ from rich.table import Table
 
 from brokers.loggings import configure_logging
 from brokers.storages import COLLECTIONS
-from ingress.composition import compose_ingress_app
-from workers.brokers import create_brokers, create_logging_broker, create_metrics_broker
-from workers.delivery_policy import DeliveryPolicy
-from workers.host import start_workers
-from workers.registry import WORKERS, topology_of
-from workers.settings import Settings
-from workers.startup import connect_brokers
+from hosting.settings import Settings
+from standalone.registrations import generated_registration
+from standalone.system import running_system
 
-FIRST_NAMES = ("Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Frances", "Ken", "Margaret")
-LAST_NAMES = ("Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov", "Knuth", "Allen", "Thompson")
-VACCINES = ("MMR", "DTaP", "Polio", "Hepatitis B", "Varicella")
 POLL_SECONDS = 0.05
 # Latencies come from the ledger's timestamps, so looking often only adds load.
 STATUS_POLL_SECONDS = 0.5
@@ -53,74 +45,26 @@ class DemoRun:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def generated_registration(rng: random.Random, index: int) -> dict[str, Any]:
-    today = datetime.now(UTC).date()
-    first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-    return {
-        "student": {
-            "first_name": first,
-            "last_name": last,
-            "date_of_birth": (today - timedelta(days=rng.randint(5 * 365, 17 * 365))).isoformat(),
-            "email": f"{first}.{last}.{index}.{rng.getrandbits(32):08x}@example.com".lower(),
-        },
-        "guardians": [
-            {
-                "first_name": rng.choice(FIRST_NAMES),
-                "last_name": last,
-                "relationship": rng.choice(("mother", "father", "guardian", "other")),
-                "phone": f"+4420{rng.randint(70000000, 79999999)}",
-            }
-            for _ in range(rng.randint(0, 3))
-        ],
-        "contact": {
-            "address_line1": f"{rng.randint(1, 200)} High Street",
-            "city": "London",
-            "postal_code": "SW1A 1AA",
-            "country": "GB",
-        },
-        "library_card": rng.random() < 0.5,  # noqa: PLR2004 - half of the students ask for one
-        "immunizations": [
-            {
-                "vaccine": rng.choice(VACCINES),
-                "dose_number": dose,
-                "administered_on": (today - timedelta(days=rng.randint(30, 1500))).isoformat(),
-            }
-            for dose in range(1, rng.randint(0, 4) + 1)
-        ],
-    }
-
-
 async def run_demo(settings: Settings, count: int, seed: int, console: Console) -> DemoRun:
     configure_logging("ERROR", settings.log_format)
-    logging = create_logging_broker("culdesac-demo")
-    metrics = create_metrics_broker()
-    policy = DeliveryPolicy(
-        logging, settings.retry_delays, settings.max_service_retries, metrics, settings.namespace
-    )
-    brokers = create_brokers(settings, policy, "culdesac-demo", logging, metrics)
-    await connect_brokers(brokers, topology_of(WORKERS))
-    start_workers(list(WORKERS), brokers)
-    await brokers.queue.start_consuming()
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    port = listener.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(compose_ingress_app(brokers, settings), log_config=None, lifespan="off")
-    )
-    serving = asyncio.create_task(server.serve(sockets=[listener]))
     run = DemoRun()
-    try:
-        while not server.started:  # noqa: ASYNC110 - uvicorn offers a flag, not an event
-            await asyncio.sleep(POLL_SECONDS)
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-            await drive(client, count, random.Random(seed), run, console)  # noqa: S311
-        run.counts = {name: await brokers.storage.count_documents(name) for name in COLLECTIONS}
-    finally:
-        server.should_exit = True
-        await serving
-        await brokers.queue.stop_consuming()
-        await brokers.queue.close()
-        await brokers.storage.close()
+    async with running_system(settings, "culdesac-demo") as system:
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        port = listener.getsockname()[1]
+        server = uvicorn.Server(uvicorn.Config(system.ingress_app, log_config=None, lifespan="off"))
+        serving = asyncio.create_task(server.serve(sockets=[listener]))
+        try:
+            while not server.started:  # noqa: ASYNC110 - uvicorn offers a flag, not an event
+                await asyncio.sleep(POLL_SECONDS)
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+                await drive(client, count, random.Random(seed), run, console)  # noqa: S311
+            run.counts = {
+                name: await system.brokers.storage.count_documents(name) for name in COLLECTIONS
+            }
+        finally:
+            server.should_exit = True
+            await serving
     return run
 
 

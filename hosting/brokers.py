@@ -9,12 +9,13 @@ from brokers.identifiers import IdentifierBroker, UuidIdentifierBroker
 from brokers.loggings import LoggingBroker, StructlogLoggingBroker
 from brokers.metrics import MetricsBroker, PrometheusMetricsBroker
 from brokers.queues import DeliveryHooks, QueueBroker
+from brokers.queues.batches import Batching
 from brokers.queues.memory_queue_broker import MemoryQueueBroker
 from brokers.queues.rabbit_queue_broker import RabbitQueueBroker
 from brokers.storages import StorageBroker
 from brokers.storages.memory_storage_broker import MemoryStorageBroker
 from brokers.storages.mongo_storage_broker import MongoStorageBroker
-from workers.settings import MEMORY_URL, Settings
+from hosting.settings import MEMORY_URL, Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ def create_queue_broker(
     metrics: MetricsBroker | None = None,
 ) -> QueueBroker:
     observer = None if metrics is None else metrics.observe_publish
+    batching = Batching(settings.batch_size, settings.batch_linger_ms / 1000)
     if settings.amqp_url == MEMORY_URL:
         return MemoryQueueBroker(
             settings.namespace,
@@ -49,6 +51,7 @@ def create_queue_broker(
             retry_delays=settings.retry_delays,
             hooks=hooks,
             publish_observer=observer,
+            batching=batching,
         )
     return RabbitQueueBroker(
         settings.amqp_url,
@@ -58,6 +61,7 @@ def create_queue_broker(
         hooks=hooks,
         connection_name=name,
         publish_observer=observer,
+        batching=batching,
     )
 
 

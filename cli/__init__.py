@@ -1,0 +1,1 @@
+"""The ``culdesac`` command line: one module per command group, ``app`` the root."""

@@ -1,0 +1,1 @@
+"""What every process shares: settings, its brokers, waiting for the services at start."""
