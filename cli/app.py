@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from cli import (
+    api_keys,
     bench,
     dead_letters,
     demo,
@@ -19,6 +20,7 @@ from cli import (
     ingress,
     registrations,
     schemas,
+    status,
     topology,
     workers,
 )
@@ -55,7 +57,9 @@ workers.register(app)
 ingress.register(app)
 topology.register(app)
 dead_letters.register(app)
+status.register(app)
 registrations.register(app)
+api_keys.register(app)
 events.register(app)
 schemas.register(app)
 bench.register(app)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from brokers.queues import QueueUnavailableError, RabbitQueueBroker
-from brokers.queues.rabbit_management import (
+from brokers.queues.rabbit_placements import (
     QueuePlacement,
     RabbitManagementBroker,
     management_endpoints,

@@ -16,9 +16,6 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CULDESAC_", extra="ignore", frozen=True)
 
     amqp_url: str = "amqp://guest:guest@127.0.0.1:5672/"
-    # RabbitMQ's management API, for `topology declare` to show where queues live; by default
-    # each AMQP node's host on port 15672. Comma-separated like the AMQP URL.
-    management_url: str | None = None
     mongodb_url: str = "mongodb://127.0.0.1:27017"
     mongodb_database: str = Field(default="culdesac", min_length=1, max_length=63)
     namespace: str = Field(default="culdesac", pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")
@@ -40,6 +37,13 @@ class Settings(BaseSettings):
     # How long a process waits at start for RabbitMQ and MongoDB; unset waits for ever.
     startup_timeout: float | None = Field(default=None, gt=0)
     metrics_port: int = Field(default=9464, ge=0, le=65535)
+    # RabbitMQ's management API, for queue rates in `culdesac status` and where queues live in
+    # `topology declare`; unset: the AMQP host's port 15672 with the AMQP credentials, tried
+    # once, else AMQP alone (no rates). A cluster's nodes comma-separated, like the AMQP URL.
+    management_url: str | None = Field(default=None, pattern=r"^https?://")
+    # How long the ingress trusts a verified API key (and a "no keys" answer) without asking
+    # MongoDB again: a revoked key is refused at most this long after its revocation.
+    api_key_cache_seconds: float = Field(default=5.0, ge=0, le=3600)
 
     @model_validator(mode="after")
     def _prefetch_holds_a_batch(self) -> Self:

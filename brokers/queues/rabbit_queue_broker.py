@@ -8,13 +8,19 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from datetime import UTC, datetime
+from typing import Any
 
 import aio_pika
 from aio_pika.abc import AbstractExchange, AbstractRobustChannel, AbstractRobustConnection
 from aio_pika.exceptions import ChannelClosed, DeliveryError, PublishError
 
 from brokers.queues.batches import Batching
-from brokers.queues.delivery import Dispatcher, HandlerRegistry, observed_publish
+from brokers.queues.delivery import (
+    Dispatcher,
+    HandlerRegistry,
+    observed_publish,
+    traced_publish,
+)
 from brokers.queues.messages import (
     BatchHandler,
     DeadLetteredMessage,
@@ -39,6 +45,7 @@ from brokers.queues.rabbit_messages import (
 from brokers.queues.rabbit_nodes import connect_robust_to_any, node_urls, shuffled
 from brokers.queues.rabbit_topology import queue_arguments
 from brokers.queues.topology import QueueNames, retry_tiers
+from brokers.tracings import TracingBroker
 
 logger = logging.getLogger(__name__)
 
@@ -72,9 +79,11 @@ class RabbitQueueBroker:
         hooks: DeliveryHooks | None = None,
         connection_name: str | None = None,
         publish_observer: PublishObserver | None = None,
+        tracing: TracingBroker | None = None,
         batching: Batching | None = None,
     ) -> None:
         self._publish_observer = publish_observer
+        self._tracing = tracing
         self._batching = batching or Batching()
         self._nodes = shuffled(node_urls(url))
         self._names = QueueNames(namespace)
@@ -82,7 +91,7 @@ class RabbitQueueBroker:
         self._retry_tiers = retry_tiers(retry_delays)
         self._connection_name = connection_name
         self._handlers = HandlerRegistry()
-        self._dispatcher = Dispatcher(self._handlers, hooks, self._retry_tiers[0])
+        self._dispatcher = Dispatcher(self._handlers, hooks, self._retry_tiers[0], tracing)
         self._admin = RabbitQueueAdmin(self._nodes, self._names, self._retry_tiers, connection_name)
         self._connection: AbstractRobustConnection | None = None
         self._publishing: tuple[AbstractRobustChannel, AbstractExchange] | None = None
@@ -146,12 +155,16 @@ class RabbitQueueBroker:
         await self._admin.delete_topology(workers)
 
     async def publish(self, message: OutgoingMessage) -> None:
+        with traced_publish(self._tracing, message, self._names.exchange) as headers:
+            await self._publish(message, headers)
+
+    async def _publish(self, message: OutgoingMessage, headers: Mapping[str, Any]) -> None:
         amqp = amqp_message(
             message.body,
             message_id=message.message_id,
             correlation_id=message.correlation_id,
             content_type=message.content_type,
-            headers=message.headers,
+            headers=headers,
             timestamp=datetime.now(UTC),
         )
         started = time.monotonic()

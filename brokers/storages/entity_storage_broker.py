@@ -9,11 +9,14 @@ from typing import Any, TypeVar
 
 from brokers.storages.errors import STORAGE_UNAVAILABLE_ERRORS, DuplicateKeyError, PyMongoError
 from brokers.storages.storage_broker import (
+    API_KEYS,
     CONTACTS,
+    CREATED_AT,
     GUARDIANS,
     IMMUNIZATIONS,
     LIBRARY_CARDS,
     REGISTRATIONS,
+    SETTLED_AT,
     STUDENTS,
     Document,
 )
@@ -34,6 +37,9 @@ class EntityStorageBroker(ABC):
     async def select_by_id(self, collection: str, document_id: str) -> Document | None: ...
 
     @abstractmethod
+    async def select_all(self, collection: str) -> list[Document]: ...
+
+    @abstractmethod
     async def replace(self, collection: str, document: Document) -> Document | None: ...
 
     @abstractmethod
@@ -44,7 +50,18 @@ class EntityStorageBroker(ABC):
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
+        absent_field: str | None = None,
     ) -> bool: ...
+
+    @abstractmethod
+    async def count_lacking(self, collection: str, field: str) -> int:
+        """How many documents have no ``field`` at all."""
+
+    @abstractmethod
+    async def select_first_lacking(
+        self, collection: str, field: str, order_by: str
+    ) -> Document | None:
+        """Of the documents without ``field``, the one lowest in ``order_by``."""
 
     async def insert_each(
         self, collection: str, documents: Sequence[Document]
@@ -172,16 +189,39 @@ class EntityStorageBroker(ABC):
     async def select_registration_by_id(self, registration_id: str) -> Document | None:
         return await self.select_by_id(REGISTRATIONS, registration_id)
 
+    async def count_unsettled_registrations(self) -> int:
+        return await self.count_lacking(REGISTRATIONS, SETTLED_AT)
+
+    async def select_oldest_unsettled_registration(self) -> Document | None:
+        return await self.select_first_lacking(REGISTRATIONS, SETTLED_AT, CREATED_AT)
+
     async def update_registration_fields(
         self,
         registration_id: str,
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
+        absent_field: str | None = None,
     ) -> bool:
         return await self.set_fields(
-            REGISTRATIONS, registration_id, fields, required_field=required_field
+            REGISTRATIONS,
+            registration_id,
+            fields,
+            required_field=required_field,
+            absent_field=absent_field,
         )
+
+    async def insert_api_key(self, api_key: Document) -> Document:
+        return await self.insert(API_KEYS, api_key)
+
+    async def select_api_key_by_id(self, api_key_id: str) -> Document | None:
+        return await self.select_by_id(API_KEYS, api_key_id)
+
+    async def select_all_api_keys(self) -> list[Document]:
+        return await self.select_all(API_KEYS)
+
+    async def update_api_key(self, api_key: Document) -> Document | None:
+        return await self.replace(API_KEYS, api_key)
 
 
 T = TypeVar("T")

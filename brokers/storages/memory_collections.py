@@ -85,6 +85,9 @@ class MemoryCollection:
     def __len__(self) -> int:
         return len(self._documents)
 
+    def documents(self) -> list[Document]:
+        return list(self._documents.values())
+
     def create_unique_index(self, field: str) -> None:
         if field in self._indexes:
             return

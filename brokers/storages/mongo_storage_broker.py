@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pymongo
-from pymongo import ASCENDING, AsyncMongoClient
+from pymongo import ASCENDING, AsyncMongoClient, monitoring
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import BulkWriteError, PyMongoError
 
@@ -36,8 +36,16 @@ class MongoStorageBroker(EntityStorageBroker):
     ``STORAGE_UNAVAILABLE_ERRORS``) instead of a hang.
     """
 
-    def __init__(self, url: str, database: str, *, timeout_ms: int = 5000) -> None:
+    def __init__(
+        self,
+        url: str,
+        database: str,
+        *,
+        timeout_ms: int = 5000,
+        command_listeners: Sequence[monitoring.CommandListener] = (),
+    ) -> None:
         self._url = url
+        self._command_listeners = list(command_listeners)
         self._database_name = database
         self._timeout_ms = timeout_ms
         self._client: AsyncMongoClient[Document] | None = None
@@ -57,6 +65,7 @@ class MongoStorageBroker(EntityStorageBroker):
                 connectTimeoutMS=self._timeout_ms,
                 socketTimeoutMS=self._timeout_ms,
                 tz_aware=True,
+                event_listeners=self._command_listeners,
             )
             try:
                 database = client[self._database_name]
@@ -94,6 +103,20 @@ class MongoStorageBroker(EntityStorageBroker):
     async def count_documents(self, collection: str) -> int:
         return await self._collection(collection).count_documents({})
 
+    async def count_lacking(self, collection: str, field: str) -> int:
+        return await self._collection(collection).count_documents(
+            {to_stored_path(field): {"$exists": False}}
+        )
+
+    async def select_first_lacking(
+        self, collection: str, field: str, order_by: str
+    ) -> Document | None:
+        stored = await self._collection(collection).find_one(
+            {to_stored_path(field): {"$exists": False}},
+            sort=[(to_stored_path(order_by), ASCENDING)],
+        )
+        return None if stored is None else from_stored(stored)
+
     async def insert(self, collection: str, document: Document) -> Document:
         stored = to_stored(document)
         await self._collection(collection).insert_one(stored)
@@ -128,6 +151,9 @@ class MongoStorageBroker(EntityStorageBroker):
         stored = await self._collection(collection).find_one({STORED_ID: document_id})
         return None if stored is None else from_stored(stored)
 
+    async def select_all(self, collection: str) -> list[Document]:
+        return [from_stored(stored) async for stored in self._collection(collection).find({})]
+
     async def replace(self, collection: str, document: Document) -> Document | None:
         stored = to_stored(document)
         document_id = stored.pop(STORED_ID)
@@ -144,10 +170,13 @@ class MongoStorageBroker(EntityStorageBroker):
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
+        absent_field: str | None = None,
     ) -> bool:
         query: Document = {STORED_ID: document_id}
         if required_field is not None:
             query[to_stored_path(required_field)] = {"$exists": True}
+        if absent_field is not None:
+            query[to_stored_path(absent_field)] = {"$exists": False}
         if not fields:
             # An empty $set is refused by servers older than MongoDB 5.0.
             found = await self._collection(collection).find_one(query, {STORED_ID: 1})

@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.acceptance.processes import CuldesacProcess
+from tests.acceptance.processes import CuldesacProcess, create_api_key
 from tests.backing_services import free_port
 
 WORKER_NAMES = ("registration", "student", "guardian", "contact", "library-card", "immunization")
@@ -49,12 +49,20 @@ class Culdesac:
         self.ingress: CuldesacProcess | None = None
         self.workers: dict[str, CuldesacProcess] = {}
         self._stopped: list[CuldesacProcess] = []
+        self.headers: dict[str, str] = {}
 
-    async def start(self, *, one_process_per_worker: bool) -> None:
-        """Start the workers (first: they declare the topology) and the ingress; wait for both."""
+    async def start(self, *, one_process_per_worker: bool, metrics_port: int = 0) -> None:
+        """Start the workers (first: they declare the topology) and the ingress; wait for both.
+
+        The suite's clients authenticate as any would, with a key of their own.
+        ``metrics_port`` serves the workers' metrics when they run in one process.
+        """
+        token = await asyncio.to_thread(create_api_key, self.environment, "fault-suite")
+        self.headers = {"Authorization": f"Bearer {token}"}
         names = WORKER_NAMES if one_process_per_worker else ("--all",)
+        metrics = {} if one_process_per_worker else {"CULDESAC_METRICS_PORT": str(metrics_port)}
         for name in names:
-            self.workers[name] = CuldesacProcess(("worker", name), self.environment)
+            self.workers[name] = CuldesacProcess(("worker", name), {**self.environment, **metrics})
         self.ingress = CuldesacProcess(
             ("ingress", "--host", "127.0.0.1", "--port", str(self.port)), self.environment
         )
@@ -146,7 +154,12 @@ class Posting:
             await asyncio.gather(self.task, return_exceptions=True)
 
 
-def start_posting(base_url: str, requests: Sequence[Mapping[str, Any]], key: str) -> Posting:
+def start_posting(
+    base_url: str,
+    requests: Sequence[Mapping[str, Any]],
+    key: str,
+    headers: Mapping[str, str],
+) -> Posting:
     """Post every request (``POST_CONCURRENCY`` at a time) in the background until accepted.
 
     Each request has its own ``Idempotency-Key``: a post retried after a 503 or a lost answer
@@ -186,7 +199,9 @@ def start_posting(base_url: str, requests: Sequence[Mapping[str, Any]], key: str
         # Idle connections are dropped before uvicorn's 5 s keep-alive ends them: with the
         # same expiry on both sides, a post can go out on a connection the server is closing.
         limits = httpx.Limits(keepalive_expiry=CLIENT_KEEPALIVE_SECONDS)
-        async with httpx.AsyncClient(base_url=base_url, timeout=30, limits=limits) as client:
+        async with httpx.AsyncClient(
+            base_url=base_url, timeout=30, headers=headers, limits=limits
+        ) as client:
             await asyncio.gather(*(client_loop(client) for _ in range(POST_CONCURRENCY)))
 
     posting.task = asyncio.create_task(post_all())

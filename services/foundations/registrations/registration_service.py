@@ -9,15 +9,18 @@ from services.foundations.registrations.registration_service_exceptions import (
     try_catch_registration,
 )
 from services.foundations.registrations.registration_service_mappings import (
+    SETTLED_AT,
     map_to_concern_fields,
     map_to_concern_path,
     map_to_document,
     map_to_registration,
+    map_to_settled_fields,
 )
 from services.foundations.registrations.registration_service_validations import (
     validate_concern_key,
     validate_registration,
     validate_registration_id,
+    validate_registration_settleable,
 )
 
 
@@ -78,3 +81,20 @@ class RegistrationService:
             ),
             required_field=map_to_concern_path(concern_key),
         )
+
+    @try_catch_registration
+    async def modify_registration_settled_if_unsettled(
+        self, registration: Registration
+    ) -> Registration | None:
+        """Stamp a completed or failed registration as settled, unless it was stamped already.
+
+        The registration, settled now, when this call stamped it; ``None`` when another outcome
+        (or an earlier delivery of this one) did. One conditional write by id, so of all who
+        see the registration settle exactly one is told so.
+        """
+        validate_registration_settleable(registration)
+        settled_at = self.date_time_broker.get_current_date_time()
+        written = await self.storage_broker.update_registration_fields(
+            registration.id, map_to_settled_fields(settled_at), absent_field=SETTLED_AT
+        )
+        return registration.model_copy(update={SETTLED_AT: settled_at}) if written else None

@@ -5,11 +5,13 @@ from collections.abc import Awaitable
 
 from brokers.identifiers import IdentifierBroker
 from brokers.loggings import LoggingBroker
+from brokers.metrics import MetricsBroker
 from contracts.events import ConcernOutcomeEvent, RegistrationRequestedEvent
 from services.orchestrations.registration_events.registration_event_orchestration_service_exceptions import (  # noqa: E501
     try_catch_registration_orchestration,
 )
 from services.orchestrations.registration_events.registration_event_orchestration_service_mappings import (  # noqa: E501
+    map_to_completion_seconds,
     map_to_concern_key,
     map_to_concern_state,
 )
@@ -30,11 +32,13 @@ class RegistrationEventOrchestrationService:
         registration_processing_service: RegistrationProcessingService,
         identifier_broker: IdentifierBroker,
         logging_broker: LoggingBroker,
+        metrics_broker: MetricsBroker,
     ) -> None:
         self.registration_event_processing_service = registration_event_processing_service
         self.registration_processing_service = registration_processing_service
         self.identifier_broker = identifier_broker
         self.logging_broker = logging_broker
+        self.metrics_broker = metrics_broker
 
     def listen_to_registration_events(self) -> None:
         self.registration_event_processing_service.listen_to_registration_requested_events(
@@ -99,9 +103,14 @@ class RegistrationEventOrchestrationService:
                 event_type=outcome_event.type,
             )
             return
-        await self.registration_processing_service.record_concern_outcome(
+        settled = await self.registration_processing_service.record_concern_outcome(
             outcome_event.correlationid,
             map_to_concern_key(outcome_event),
             map_to_concern_state(outcome_event),
             outcome_event.data.reason,
         )
+        if settled is not None:
+            # Counted once per registration: only the outcome that settled it gets it back.
+            self.metrics_broker.observe_registration_settled(
+                settled.status.value, map_to_completion_seconds(settled)
+            )

@@ -15,9 +15,11 @@ class TcpProxy:
         self._pipes: set[asyncio.Task[None]] = set()
         self._server: asyncio.Server | None = None
         self.port = 0
-        # While set, what the server sends is dropped: a reply (a publish confirm) is lost.
-        self.withholding_replies = False
-        self.sent_while_withholding = 0
+        # Set while the server's answers flow; cleared by hold_answers().
+        self._answering = asyncio.Event()
+        self._answering.set()
+        # What clients sent while answers were held (e.g. a publish whose confirm is held).
+        self.sent_while_holding = 0
 
     async def start(self) -> None:
         self._server = await asyncio.start_server(self._accept, "127.0.0.1", 0)
@@ -37,6 +39,13 @@ class TcpProxy:
             writer.transport.abort()
         self._writers.clear()
 
+    def hold_answers(self) -> None:
+        """Keep what the server sends (e.g. publisher confirms) until release_answers()."""
+        self._answering.clear()
+
+    def release_answers(self) -> None:
+        self._answering.set()
+
     @property
     def connections(self) -> int:
         """Connections made through the proxy and not cut (each counted once per side)."""
@@ -47,6 +56,8 @@ class TcpProxy:
         if self._server is not None:
             self._server.close()
         self.cut()
+        # What was held dies with the connections; the pipes may end.
+        self._answering.set()
 
     def url_for(self, url: str) -> str:
         parts = urlsplit(url)
@@ -57,23 +68,26 @@ class TcpProxy:
     async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         upstream_reader, upstream_writer = await asyncio.open_connection(*self._upstream)
         self._writers.update({writer, upstream_writer})
-        for source, target, replies in (
-            (reader, upstream_writer, False),
-            (upstream_reader, writer, True),
+        for source, target, gate in (
+            (reader, upstream_writer, None),
+            (upstream_reader, writer, self._answering),
         ):
-            pipe = asyncio.create_task(self._pipe(source, target, replies=replies))
+            pipe = asyncio.create_task(self._pipe(source, target, gate))
             self._pipes.add(pipe)
             pipe.add_done_callback(self._pipes.discard)
 
     async def _pipe(
-        self, source: asyncio.StreamReader, target: asyncio.StreamWriter, *, replies: bool
+        self,
+        source: asyncio.StreamReader,
+        target: asyncio.StreamWriter,
+        gate: asyncio.Event | None,
     ) -> None:
         with contextlib.suppress(ConnectionError, OSError):
             while data := await source.read(65536):
-                if self.withholding_replies:
-                    if replies:
-                        continue
-                    self.sent_while_withholding += len(data)
+                if gate is not None:
+                    await gate.wait()
+                elif not self._answering.is_set():
+                    self.sent_while_holding += len(data)
                 target.write(data)
                 await target.drain()
         target.transport.abort()

@@ -107,11 +107,11 @@ async def test_should_publish_again_through_another_node_when_a_confirm_is_lost(
     # given
     used, _ = node_in_use(two_nodes[0])
     message = outgoing(REGISTERED)
-    used.withholding_replies = True
+    used.hold_answers()
 
     # when
     publishing = asyncio.create_task(broker.publish(message))
-    await eventually(lambda: used.sent_while_withholding > 0, what="the publish to reach the node")
+    await eventually(lambda: used.sent_while_holding > 0, what="the publish to reach the node")
     used.go_away()
     await asyncio.wait_for(publishing, timeout=15)
 

@@ -95,7 +95,7 @@ async def test_should_raise_critical_dependency_error_on_publish_if_queue_fails(
     identifier_broker.get_derived_identifier.return_value = create_random_id(faker)
     queue_broker.publish.side_effect = queue_error
     expected_error = LibraryCardEventDependencyError(
-        FailedLibraryCardEventPublishError(str(queue_error))
+        FailedLibraryCardEventPublishError(type(queue_error).__name__)
     )
 
     # when
@@ -108,7 +108,7 @@ async def test_should_raise_critical_dependency_error_on_publish_if_queue_fails(
 
     # then
     assert error_info.value == expected_error
-    assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 async def test_should_raise_service_error_on_publish_if_service_error_occurs_and_log_it(
@@ -123,7 +123,9 @@ async def test_should_raise_service_error_on_publish_if_service_error_occurs_and
     message = faker.sentence()
     identifier_broker.get_derived_identifier.return_value = create_random_id(faker)
     queue_broker.publish.side_effect = RuntimeError(message)
-    expected_error = LibraryCardEventServiceError(FailedLibraryCardEventServiceError(message))
+    expected_error = LibraryCardEventServiceError(
+        FailedLibraryCardEventServiceError("RuntimeError")
+    )
 
     # when
     with pytest.raises(LibraryCardEventServiceError) as error_info:
@@ -135,4 +137,4 @@ async def test_should_raise_service_error_on_publish_if_service_error_occurs_and
 
     # then
     assert error_info.value == expected_error
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

@@ -47,20 +47,20 @@ async def test_should_raise_dependency_error_on_publish_if_queue_fails_and_log_i
     queue_error = create_queue_error(create_random_message(faker))
     queue_broker.publish.side_effect = queue_error
     expected_error = RegistrationEventDependencyError(
-        FailedRegistrationEventPublishError(str(queue_error))
+        FailedRegistrationEventPublishError(type(queue_error).__name__)
     )
 
     # when
     with pytest.raises(RegistrationEventDependencyError) as error_info:
         await registration_event_service.publish_registration_requested(
-            input_requested, event_id=create_random_id(faker)
+            input_requested, event_id=create_random_id(faker), requested_at=now
         )
 
     # then
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is queue_error
     assert [name for name, _, _ in queue_broker.mock_calls] == ["publish"]
-    assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 async def test_should_raise_service_error_on_publish_if_service_error_occurs_and_log_it(
@@ -76,16 +76,16 @@ async def test_should_raise_service_error_on_publish_if_service_error_occurs_and
     unexpected_error = RuntimeError(create_random_message(faker))
     queue_broker.publish.side_effect = unexpected_error
     expected_error = RegistrationEventServiceError(
-        FailedRegistrationEventServiceError(str(unexpected_error))
+        FailedRegistrationEventServiceError(type(unexpected_error).__name__)
     )
 
     # when
     with pytest.raises(RegistrationEventServiceError) as error_info:
         await registration_event_service.publish_registration_requested(
-            input_student, event_id=create_random_id(faker)
+            input_student, event_id=create_random_id(faker), requested_at=now
         )
 
     # then
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is unexpected_error
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

@@ -65,7 +65,7 @@ async def test_should_raise_dependency_error_on_publish_outcome_if_queue_fails_a
     )
     queue_error = create_queue_error(create_random_message(faker))
     queue_broker.publish.side_effect = queue_error
-    failed_publish_error = FailedStudentEventPublishError(str(queue_error))
+    failed_publish_error = FailedStudentEventPublishError(type(queue_error).__name__)
     expected_dependency_error = StudentEventDependencyError(failed_publish_error)
 
     # when
@@ -82,9 +82,7 @@ async def test_should_raise_dependency_error_on_publish_outcome_if_queue_fails_a
         call.get_derived_identifier("student.persisted.v1", input_cause_id)
     ]
     assert date_time_broker.mock_calls == [call.get_current_date_time()]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("critical", expected_dependency_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_dependency_error)]
 
 
 @pytest.mark.parametrize("create_unexpected_error", UNEXPECTED_ERRORS)
@@ -113,7 +111,7 @@ async def test_should_raise_service_error_on_publish_outcome_if_service_error_oc
     )
     unexpected_error = create_unexpected_error(create_random_message(faker))
     queue_broker.publish.side_effect = unexpected_error
-    failed_service_error = FailedStudentEventServiceError(str(unexpected_error))
+    failed_service_error = FailedStudentEventServiceError(type(unexpected_error).__name__)
     expected_service_error = StudentEventServiceError(failed_service_error)
 
     # when
@@ -130,4 +128,4 @@ async def test_should_raise_service_error_on_publish_outcome_if_service_error_oc
         call.get_derived_identifier("student.failed.v1", input_cause_id)
     ]
     assert date_time_broker.mock_calls == [call.get_current_date_time()]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_service_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_service_error)]

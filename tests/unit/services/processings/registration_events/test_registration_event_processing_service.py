@@ -69,13 +69,15 @@ async def test_should_publish_registration_requested(
 
     # when
     actual_event = await registration_event_processing_service.publish_registration_requested(
-        input_requested, event_id=input_event_id
+        input_requested, event_id=input_event_id, requested_at=now
     )
 
     # then
     assert actual_event == published_event
     assert registration_event_service.mock_calls == [
-        call.publish_registration_requested(input_requested, event_id=input_event_id)
+        call.publish_registration_requested(
+            input_requested, event_id=input_event_id, requested_at=now
+        )
     ]
     assert logging_broker.mock_calls == []
 
@@ -84,32 +86,28 @@ OUTER_CATEGORIES = [
     pytest.param(
         lambda m: RegistrationEventValidationError(InvalidRegistrationEventError({"data": [m]})),
         RegistrationEventProcessingDependencyValidationError,
-        "error",
         id="validation",
     ),
     pytest.param(
         lambda m: RegistrationEventDependencyError(FailedRegistrationEventPublishError(m)),
         RegistrationEventProcessingDependencyError,
-        "critical",
         id="dependency",
     ),
     pytest.param(
         lambda m: RegistrationEventServiceError(FailedRegistrationEventServiceError(m)),
         RegistrationEventProcessingServiceError,
-        "error",
         id="service",
     ),
 ]
 
 
-@pytest.mark.parametrize(("create_event_error", "expected_type", "level"), OUTER_CATEGORIES)
+@pytest.mark.parametrize(("create_event_error", "expected_type"), OUTER_CATEGORIES)
 async def test_should_rewrap_downstream_error_on_publish_and_log_it(
     *,
     faker: Faker,
     now: datetime,
     create_event_error: Callable[[str], CategorizedError],
     expected_type: type[CategorizedError],
-    level: str,
     registration_event_processing_service: RegistrationEventProcessingService,
     registration_event_service: Mock,
     logging_broker: Mock,
@@ -124,15 +122,15 @@ async def test_should_rewrap_downstream_error_on_publish_and_log_it(
     # when
     with pytest.raises(expected_type) as error_info:
         await registration_event_processing_service.publish_registration_requested(
-            input_requested, event_id=input_event_id
+            input_requested, event_id=input_event_id, requested_at=now
         )
 
     # then
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is event_error
     assert registration_event_service.mock_calls == [
-        call.publish_registration_requested(input_requested, event_id=input_event_id)
+        call.publish_registration_requested(
+            input_requested, event_id=input_event_id, requested_at=now
+        )
     ]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("critical" if level == "critical" else "error", expected_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from brokers.queues.rabbit_management import (
+from brokers.queues.rabbit_placements import (
     ManagementEndpoint,
     QueuePlacement,
     _placement,
