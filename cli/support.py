@@ -41,7 +41,7 @@ def run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
     selection timeout), so a command whose service is away fails after a short wait.
     """
     from brokers.metrics import MetricsPortUnavailableError
-    from brokers.queues import QueueUnavailableError
+    from brokers.queues import QueueUnavailableError, TopologyConflictError
     from brokers.storages import STORAGE_UNAVAILABLE_ERRORS, short_message
 
     async def main() -> T:
@@ -51,6 +51,9 @@ def run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
         return asyncio.run(main())
     except QueueUnavailableError as error:
         console.print(f"[red]error:[/red] RabbitMQ: {escape(short_message(error))}", soft_wrap=True)
+        raise typer.Exit(1) from error
+    except TopologyConflictError as error:
+        console.print(f"[red]error:[/red] RabbitMQ: {escape(str(error))}", soft_wrap=True)
         raise typer.Exit(1) from error
     except STORAGE_UNAVAILABLE_ERRORS as error:
         console.print(f"[red]error:[/red] MongoDB: {escape(short_message(error))}", soft_wrap=True)

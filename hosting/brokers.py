@@ -90,7 +90,10 @@ async def connected_queue_statistics(settings: Settings) -> QueueStatisticsBroke
     if settings.amqp_url == MEMORY_URL:
         raise QueueUnavailableError("queue statistics need RabbitMQ, not the in-memory broker")
     management = RabbitManagementStatistics(
-        settings.management_url or management_url_of(settings.amqp_url),
+        # One node's API shows the whole cluster's queues.
+        settings.management_url.split(",", maxsplit=1)[0].strip()
+        if settings.management_url
+        else management_url_of(settings.amqp_url),
         vhost_of(settings.amqp_url),
     )
     try:

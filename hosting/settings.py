@@ -37,8 +37,9 @@ class Settings(BaseSettings):
     # How long a process waits at start for RabbitMQ and MongoDB; unset waits for ever.
     startup_timeout: float | None = Field(default=None, gt=0)
     metrics_port: int = Field(default=9464, ge=0, le=65535)
-    # RabbitMQ's management API, for queue rates in `culdesac status`; unset: the AMQP host's
-    # port 15672 with the AMQP credentials, tried once, else AMQP alone (no rates).
+    # RabbitMQ's management API, for queue rates in `culdesac status` and where queues live in
+    # `topology declare`; unset: the AMQP host's port 15672 with the AMQP credentials, tried
+    # once, else AMQP alone (no rates). A cluster's nodes comma-separated, like the AMQP URL.
     management_url: str | None = Field(default=None, pattern=r"^https?://")
     # How long the ingress trusts a verified API key (and a "no keys" answer) without asking
     # MongoDB again: a revoked key is refused at most this long after its revocation.
@@ -56,8 +57,14 @@ class Settings(BaseSettings):
     @field_validator("amqp_url")
     @classmethod
     def _amqp_scheme(cls, value: str) -> str:
-        if value != MEMORY_URL and not value.startswith(("amqp://", "amqps://")):
-            raise ValueError("must be amqp://…, amqps://… or memory://")
+        # One node, or a cluster's nodes separated by commas.
+        nodes = [node.strip() for node in value.split(",")]
+        if value != MEMORY_URL and not all(
+            node.startswith(("amqp://", "amqps://")) for node in nodes
+        ):
+            raise ValueError(
+                "must be amqp://…, amqps://… (comma-separated for a cluster) or memory://"
+            )
         return value
 
     @field_validator("mongodb_url")

@@ -12,7 +12,9 @@ from brokers.loggings import LoggingBroker
 from brokers.storages.errors import (
     STORAGE_UNAVAILABLE_ERRORS,
     DuplicateKeyError,
+    OperationFailure,
     duplicate_key_of,
+    is_failover_error,
     storage_failure_of,
 )
 from contracts.errors import (
@@ -32,10 +34,14 @@ class HasLoggingBroker(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class ErrorRule:
-    """Errors of type ``catch`` become ``wrap(error)``."""
+    """Errors of type ``catch`` become ``wrap(error)``.
+
+    ``when``, if given, narrows the rule to the errors of that type it holds for.
+    """
 
     catch: type[Exception] | tuple[type[Exception], ...]
     wrap: Callable[[Exception], CategorizedError]
+    when: Callable[[Exception], bool] | None = None
 
 
 S = TypeVar("S", bound=HasLoggingBroker)
@@ -92,7 +98,7 @@ def categorized(
     reads, at the level the category deserves, so a failure is not repeated once per layer.
     """
     for rule in rules:
-        if isinstance(error, rule.catch):
+        if isinstance(error, rule.catch) and (rule.when is None or rule.when(error)):
             outer = rule.wrap(error)
             outer.caused_by(error)
             service.logging_broker.debug(
@@ -162,7 +168,8 @@ def storage_rules(
     """Rules for a foundation service over the storage broker.
 
     A taken id or unique field is the caller's to fix (dependency validation); an unavailable
-    store is transient (dependency); anything else is a bug (service).
+    store, or a replica set electing a new primary, is transient (dependency); anything else is
+    a bug (service).
     The localized errors get the clashing field's name or the failure's kind, never the driver's
     message: it names the database, collection and index, and quotes the values (an email).
     """
@@ -175,6 +182,11 @@ def storage_rules(
         ErrorRule(
             STORAGE_UNAVAILABLE_ERRORS,
             lambda error: dependency(failed_storage(storage_failure_of(error))),
+        ),
+        ErrorRule(
+            OperationFailure,
+            lambda error: dependency(failed_storage(storage_failure_of(error))),
+            when=is_failover_error,
         ),
         ErrorRule(Exception, lambda error: service(failed_service(storage_failure_of(error)))),
     ]

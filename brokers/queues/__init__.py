@@ -15,6 +15,7 @@ from brokers.queues.messages import (
 from brokers.queues.queue_broker import (
     QueueBroker,
     QueueUnavailableError,
+    TopologyConflictError,
     UnroutableMessageError,
     WorkerTopology,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "RabbitQueueBroker",
     "RetryLater",
     "Settlement",
+    "TopologyConflictError",
     "UnroutableMessageError",
     "WorkerTopology",
 ]

@@ -34,6 +34,22 @@ class QueueUnavailableError(Exception):
     """The broker could not be reached, or it refused or did not confirm a publish."""
 
 
+class TopologyConflictError(Exception):
+    """A queue exists with other arguments than the topology declares; RabbitMQ keeps it so.
+
+    E.g. a classic queue left by an older version where a quorum queue is declared now.
+    """
+
+    def __init__(self, queue: str, argument: str) -> None:
+        super().__init__(
+            f"queue {queue!r} exists with other arguments ({argument or 'one'} differs, e.g. a "
+            "classic queue of an older version): stop the workers and the ingress, run "
+            "`culdesac topology declare --migrate` to move it, messages included, and start again"
+        )
+        self.queue = queue
+        self.argument = argument
+
+
 class QueueBroker(Protocol):
     """Publishes events to a topic exchange and consumes workers' queues.
 

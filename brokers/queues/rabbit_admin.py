@@ -10,7 +10,6 @@ import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager, suppress
 
-import aio_pika
 from aio_pika.abc import AbstractChannel, AbstractConnection, AbstractIncomingMessage, AbstractQueue
 from aio_pika.exceptions import ChannelNotFoundEntity
 
@@ -26,6 +25,8 @@ from brokers.queues.rabbit_messages import (
     original_routing_key,
     published_headers,
 )
+from brokers.queues.rabbit_migration import migrate_topology
+from brokers.queues.rabbit_nodes import connect_to_any
 from brokers.queues.rabbit_topology import declare_topology, delete_topology
 from brokers.queues.topology import QueueNames
 
@@ -37,12 +38,12 @@ _TopologyOperation = Callable[
 class RabbitQueueAdmin:
     def __init__(
         self,
-        url: str,
+        nodes: Sequence[str],
         names: QueueNames,
         retry_tiers: Sequence[float],
         connection_name: str | None,
     ) -> None:
-        self._url = url
+        self._nodes = tuple(nodes)
         self._names = names
         self._retry_tiers = retry_tiers
         self._connection_name = connection_name
@@ -70,6 +71,14 @@ class RabbitQueueAdmin:
     async def delete_topology(self, workers: Sequence[WorkerTopology]) -> None:
         async with self._lock:
             await self._run(delete_topology, workers)
+
+    async def migrate_topology(self, workers: Sequence[WorkerTopology]) -> list[str]:
+        async with self._lock:
+            try:
+                connection = await self._connected()
+                return await migrate_topology(connection, self._names, self._retry_tiers, workers)
+            except BROKER_FAILURES as error:
+                raise QueueUnavailableError(f"RabbitMQ refused the migration: {error!r}") from error
 
     async def count_messages(self, worker: str) -> Mapping[str, int]:
         async with self._channel() as channel:
@@ -168,13 +177,14 @@ class RabbitQueueAdmin:
     async def _connected(self) -> AbstractConnection:
         connection = self._connection
         if connection is None or connection.is_closed or not connection.connected.is_set():
-            # A plain connection does not come back by itself once its transport is gone.
+            # A plain connection does not come back by itself once its transport is gone. Its
+            # node may be gone too: the next try starts with the next node.
+            if connection is not None:
+                self._nodes = (*self._nodes[1:], *self._nodes[:1])
             await self.close()
             name = f"{self._connection_name or 'culdesac'} (admin)"
-            connection = self._connection = await aio_pika.connect(
-                self._url,
-                client_properties=client_properties(name),
-                timeout=CONFIRM_TIMEOUT_SECONDS,
+            connection = self._connection = await connect_to_any(
+                self._nodes, client_properties(name)
             )
         return connection
 

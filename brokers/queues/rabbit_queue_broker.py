@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
@@ -11,7 +12,7 @@ from typing import Any
 
 import aio_pika
 from aio_pika.abc import AbstractExchange, AbstractRobustChannel, AbstractRobustConnection
-from aio_pika.exceptions import PublishError
+from aio_pika.exceptions import ChannelClosed, DeliveryError, PublishError
 
 from brokers.queues.batches import Batching
 from brokers.queues.delivery import (
@@ -41,16 +42,31 @@ from brokers.queues.rabbit_messages import (
     amqp_message,
     client_properties,
 )
+from brokers.queues.rabbit_nodes import connect_robust_to_any, node_urls, shuffled
+from brokers.queues.rabbit_topology import queue_arguments
 from brokers.queues.topology import QueueNames, retry_tiers
 from brokers.tracings import TracingBroker
+
+logger = logging.getLogger(__name__)
+
+# A confirm lost with its node is asked again of the next node if the connection is back this
+# soon (a cluster's next node answers within a reconnect); otherwise the caller hears at once
+# that RabbitMQ is unavailable (the ingress answers 503) instead of waiting out an outage.
+REPUBLISH_PATIENCE_SECONDS = 3.0
+# Pause before asking again, while the connection moves on.
+REPUBLISH_PAUSE_SECONDS = 0.1
+# RabbitMQ's own answers on a live connection: the channel closed on an error, or a nack (the
+# message was not stored). Asking again at once would only hammer a queue that is not ready.
+_REFUSALS = (ChannelClosed, DeliveryError)
 
 
 class RabbitQueueBroker:
     """Publishes to ``<ns>.events`` with confirms and consumes each worker's quorum queue.
 
-    Consuming and publishing share one robust connection, which restores its channels and
-    consumers after a reconnect. Counts, topology and dead-letter tooling use a plain connection
-    of their own.
+    ``url`` names one node, or a cluster's nodes separated by commas. Consuming and publishing
+    share one robust connection to one node at a time, which moves to another node and restores
+    its channels and consumers after a reconnect. Counts, topology and dead-letter tooling use
+    a plain connection of their own.
     """
 
     def __init__(
@@ -69,29 +85,26 @@ class RabbitQueueBroker:
         self._publish_observer = publish_observer
         self._tracing = tracing
         self._batching = batching or Batching()
-        self._url = url
+        self._nodes = shuffled(node_urls(url))
         self._names = QueueNames(namespace)
         self._prefetch = prefetch
         self._retry_tiers = retry_tiers(retry_delays)
         self._connection_name = connection_name
         self._handlers = HandlerRegistry()
         self._dispatcher = Dispatcher(self._handlers, hooks, self._retry_tiers[0], tracing)
-        self._admin = RabbitQueueAdmin(url, self._names, self._retry_tiers, connection_name)
+        self._admin = RabbitQueueAdmin(self._nodes, self._names, self._retry_tiers, connection_name)
         self._connection: AbstractRobustConnection | None = None
         self._publishing: tuple[AbstractRobustChannel, AbstractExchange] | None = None
         self._publishing_lock = asyncio.Lock()
         self._consumers: dict[str, RabbitWorkerConsumer] = {}
+        self._publishes_retried = 0
 
     async def connect(self) -> None:
         if self._connection is not None and not self._connection.is_closed:
             return
         name = self._connection_name or "culdesac"
         try:
-            self._connection = await aio_pika.connect_robust(
-                self._url,
-                client_properties=client_properties(name),
-                timeout=CONFIRM_TIMEOUT_SECONDS,
-            )
+            self._connection = await connect_robust_to_any(self._nodes, client_properties(name))
         except BROKER_FAILURES as error:
             raise QueueUnavailableError(f"cannot connect to RabbitMQ: {error!r}") from error
 
@@ -115,6 +128,24 @@ class RabbitQueueBroker:
         self._connected()
         await self._admin.declare_topology(workers)
 
+    async def migrate_topology(self, workers: Sequence[WorkerTopology]) -> list[str]:
+        """Move each queue held with other arguments into the topology's, messages included.
+
+        E.g. a classic queue of an older version; then the topology is declared.
+
+        For a stopped system (no worker, no ingress). Returns the names of the moved queues.
+        """
+        self._connected()
+        return await self._admin.migrate_topology(workers)
+
+    def queue_names(self, workers: Sequence[WorkerTopology]) -> list[str]:
+        """Every queue the topology of ``workers`` declares, worker by worker."""
+        return [
+            name
+            for topology in workers
+            for name in queue_arguments(self._names, self._retry_tiers, topology.worker)
+        ]
+
     async def delete_topology(self, workers: Sequence[WorkerTopology]) -> None:
         """Delete the workers' queues, and the exchange once no queue is bound to it.
 
@@ -137,17 +168,53 @@ class RabbitQueueBroker:
             timestamp=datetime.now(UTC),
         )
         started = time.monotonic()
-        try:
-            async with asyncio.timeout(CONFIRM_TIMEOUT_SECONDS):
-                exchange = await self._exchange()
-                await exchange.publish(amqp, message.routing_key, mandatory=True)
-        except PublishError as returned:
-            raise UnroutableMessageError(message.routing_key) from returned
-        except BROKER_FAILURES as error:
-            raise QueueUnavailableError(
-                f"RabbitMQ did not confirm message {message.message_id}: {error!r}"
-            ) from error
+        await self._publish_confirmed(amqp, message.routing_key)
         observed_publish(self._publish_observer, message.routing_key, started)
+
+    @property
+    def publishes_retried(self) -> int:
+        """Publishes asked again because their confirm was lost (a node or connection gone)."""
+        return self._publishes_retried
+
+    async def _publish_confirmed(self, amqp: aio_pika.Message, routing_key: str) -> None:
+        """Publish until a live node confirms, within ``CONFIRM_TIMEOUT_SECONDS``.
+
+        A confirm lost with its connection says nothing of whether the node stored the message:
+        it is published again when the connection is back (on another node of a cluster) within
+        ``REPUBLISH_PATIENCE_SECONDS``; a broker away for longer is ``QueueUnavailableError``.
+        Consumers are idempotent, so a message stored twice is processed once in effect. What
+        RabbitMQ refuses on a live channel (no such exchange, a nack) is not asked again here:
+        the caller decides (the ingress answers 503, a worker retries the delivery later).
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + CONFIRM_TIMEOUT_SECONDS
+        while True:
+            try:
+                async with asyncio.timeout_at(deadline):
+                    exchange = await self._exchange()
+                    await exchange.publish(amqp, routing_key, mandatory=True)
+            except PublishError as returned:
+                raise UnroutableMessageError(routing_key) from returned
+            except BROKER_FAILURES as error:
+                connection = self._connection
+                patience = min(deadline, loop.time() + REPUBLISH_PATIENCE_SECONDS)
+                if (
+                    isinstance(error, _REFUSALS)
+                    or connection is None
+                    or connection.is_closed
+                    or not await _reconnected(connection, patience)
+                ):
+                    raise QueueUnavailableError(
+                        f"RabbitMQ did not confirm message {amqp.message_id}: {error!r}"
+                    ) from error
+                self._publishes_retried += 1
+                logger.warning(
+                    "publish of message %s not confirmed (%s); published again",
+                    amqp.message_id,
+                    type(error).__name__,
+                )
+            else:
+                return
 
     def listen(self, worker: str, routing_key: str, handler: MessageHandler) -> None:
         self._handlers.add(worker, routing_key, handler)
@@ -218,3 +285,14 @@ class RabbitQueueBroker:
         if self._connection is None:
             raise QueueUnavailableError("the RabbitMQ queue broker is not connected")
         return self._connection
+
+
+async def _reconnected(connection: AbstractRobustConnection, patience: float) -> bool:
+    """Whether the robust connection is back (its channels restored) before ``patience``."""
+    try:
+        async with asyncio.timeout_at(patience):
+            await asyncio.sleep(REPUBLISH_PAUSE_SECONDS)
+            await connection.connected.wait()
+    except TimeoutError:
+        return False
+    return True

@@ -8,6 +8,10 @@ from dataclasses import dataclass
 # Deliveries of one message the worker queue tolerates before dead-lettering it by itself (a
 # message that crashes its consumers over and over). RabbitMQ 4.x defaults to 20; 3.x has none.
 DELIVERY_LIMIT = 20
+# Deliveries a dead letter tolerates: listing the dead letters hands each back once.
+DEAD_LETTER_DELIVERY_LIMIT = 1_000_000
+# Nodes each queue is replicated on, at most: a majority of three survives one node lost.
+QUORUM_GROUP_SIZE = 3
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from pymongo.errors import (
+    BulkWriteError,
     ConnectionFailure,
     DuplicateKeyError,
     ExecutionTimeout,
@@ -50,6 +51,42 @@ STORAGE_UNAVAILABLE_ERRORS: tuple[type[PyMongoError], ...] = (
 )
 
 
+# Server codes of a replica set changing its primary under an operation: the primary stepped
+# down or shuts down, or the write concern (``w=majority``) could not be met in time. PyMongo
+# retries a write once by itself (``retryWrites``); what still fails is transient.
+FAILOVER_CODES = frozenset(
+    {
+        64,  # WriteConcernFailed (wtimeout)
+        91,  # ShutdownInProgress
+        189,  # PrimarySteppedDown
+        10107,  # NotWritablePrimary
+        11600,  # InterruptedAtShutdown
+        11602,  # InterruptedDueToReplStateChange
+        13435,  # NotPrimaryNoSecondaryOk
+        13436,  # NotPrimaryOrSecondary
+    }
+)
+FAILOVER_LABELS = ("RetryableWriteError", "TransientTransactionError")
+
+
+def is_failover_error(error: Exception) -> bool:
+    """Whether a server's refusal comes from a failover (retry it), not from the request.
+
+    ``NotPrimaryError`` is a ``ConnectionFailure`` already; a step-down can also come back as
+    a plain server error, a write concern error, or inside a bulk write's reply.
+    """
+    if not isinstance(error, PyMongoError):
+        return False
+    if any(error.has_error_label(label) for label in FAILOVER_LABELS):
+        return True
+    codes = {getattr(error, "code", None)}
+    if isinstance(error, BulkWriteError):
+        details = error.details or {}
+        codes |= {item.get("code") for item in details.get("writeConcernErrors", [])}
+        codes |= {item.get("code") for item in details.get("writeErrors", [])}
+    return bool(codes & FAILOVER_CODES)
+
+
 def duplicate_key_of(error: Exception) -> str:
     """The field whose unique key clashed ("id", "email"): never its value or the index's name.
 
@@ -88,6 +125,7 @@ __all__ = [
     "StorageUnavailableError",
     "WriteConcernError",
     "duplicate_key_of",
+    "is_failover_error",
     "short_message",
     "storage_failure_of",
 ]

@@ -17,6 +17,7 @@ import pytest
 from tests.backing_services import unavailable
 from tests.faults.figures import FIGURES, ScenarioFigures, figures_line
 from tests.faults.mongo_server import MongoWireServer
+from tests.faults.rabbit_cluster import RabbitCluster
 from tests.faults.rabbit_node import RabbitNode, RabbitNodeError, scratch_directory
 from tests.faults.reconciliation import StoredDocuments
 from tests.faults.scenario import RETRY_DELAY_TIERS, FaultScenario
@@ -66,6 +67,25 @@ def rabbit_node() -> Iterator[RabbitNode]:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+def rabbit_cluster() -> Iterator[RabbitCluster]:
+    """Three private nodes joined into one cluster, started when a scenario first asks."""
+    scratch = scratch_directory()
+    cluster = RabbitCluster(scratch)
+    try:
+        cluster.start()
+    except RabbitNodeError as error:
+        cluster.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
+        unavailable(f"the fault suite's private RabbitMQ cluster did not start: {error}")
+        raise  # unavailable() skips or fails; this line is never reached
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 @pytest.fixture
 def mongo_server(tmp_path: Path) -> Iterator[MongoWireServer]:
     server = MongoWireServer(tmp_path / "secantus-data")
@@ -88,22 +108,61 @@ async def culdesac(
     """
     rabbit_node.start()
     stack = Culdesac(
-        {
-            "CULDESAC_AMQP_URL": rabbit_node.url,
-            "CULDESAC_MONGODB_URL": mongo_server.url,
-            "CULDESAC_MONGODB_DATABASE": database_name,
-            "CULDESAC_NAMESPACE": namespace,
-            "CULDESAC_LOG_FORMAT": "json",
-            "CULDESAC_RETRY_DELAYS": json.dumps(RETRY_DELAY_TIERS),
-            "CULDESAC_MAX_SERVICE_RETRIES": "2",
-            "CULDESAC_SHUTDOWN_TIMEOUT": "10",
-            # Several workers run side by side here: none serves metrics on the shared port.
-            "CULDESAC_METRICS_PORT": "0",
-        },
+        stack_environment(rabbit_node.url, mongo_server.url, database_name, namespace),
         tmp_path / "logs",
     )
     yield stack
     stack.stop()
+
+
+def stack_environment(
+    amqp_url: str, mongodb_url: str, database_name: str, namespace: str
+) -> dict[str, str]:
+    return {
+        "CULDESAC_AMQP_URL": amqp_url,
+        "CULDESAC_MONGODB_URL": mongodb_url,
+        "CULDESAC_MONGODB_DATABASE": database_name,
+        "CULDESAC_NAMESPACE": namespace,
+        "CULDESAC_LOG_FORMAT": "json",
+        "CULDESAC_RETRY_DELAYS": json.dumps(RETRY_DELAY_TIERS),
+        "CULDESAC_MAX_SERVICE_RETRIES": "2",
+        "CULDESAC_SHUTDOWN_TIMEOUT": "10",
+        # Several workers run side by side here: none serves metrics on the shared port.
+        "CULDESAC_METRICS_PORT": "0",
+    }
+
+
+@pytest.fixture
+async def cluster_culdesac(
+    rabbit_cluster: RabbitCluster,
+    mongo_server: MongoWireServer,
+    namespace: str,
+    database_name: str,
+    tmp_path: Path,
+) -> AsyncIterator[Culdesac]:
+    """The scenario's processes, each given every node of the cluster."""
+    for node in rabbit_cluster.nodes:
+        node.start()
+    environment = stack_environment(rabbit_cluster.urls, mongo_server.url, database_name, namespace)
+    stack = Culdesac(
+        {**environment, "CULDESAC_MANAGEMENT_URL": rabbit_cluster.management_urls},
+        tmp_path / "logs",
+    )
+    yield stack
+    stack.stop()
+
+
+@pytest.fixture
+async def cluster_scenario(
+    cluster_culdesac: Culdesac,
+    stored: StoredDocuments,
+    rabbit_cluster: RabbitCluster,
+    namespace: str,
+    report: Report,
+) -> AsyncIterator[FaultScenario]:
+    fault_scenario = FaultScenario(cluster_culdesac, stored, rabbit_cluster, namespace, report)
+    yield fault_scenario
+    await fault_scenario.close()
 
 
 @pytest.fixture

@@ -43,7 +43,9 @@ def rabbitmq_script(name: str) -> Path | None:
 class RabbitNode:
     """One RabbitMQ node run as the current user, under a scratch directory it owns."""
 
-    def __init__(self, scratch: Path) -> None:
+    def __init__(
+        self, scratch: Path, cookie: str | None = None, *, management: bool = False
+    ) -> None:
         server, ctl = rabbitmq_script("rabbitmq-server"), rabbitmq_script("rabbitmqctl")
         if server is None or ctl is None:
             raise RabbitNodeError("rabbitmq-server and rabbitmqctl are not installed")
@@ -52,22 +54,39 @@ class RabbitNode:
         self.name = f"culdesac-faults-{uuid.uuid4().hex[:8]}@localhost"
         self.port = free_port()
         self._dist_port = free_port()
+        self.management_port = free_port() if management else None
         self._process: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
-        self._environment = self._prepare()
+        self._environment = self._prepare(cookie)
+
+    @property
+    def management_url(self) -> str:
+        """The management API's address (the plugin runs only when asked for)."""
+        return f"http://guest:guest@127.0.0.1:{self.management_port}"
 
     @property
     def url(self) -> str:
         # A robust connection retries every 5 s by default; once a second keeps outages short.
         return f"amqp://guest:guest@127.0.0.1:{self.port}/?reconnect_interval=1"
 
-    def _prepare(self) -> dict[str, str]:
+    def _prepare(self, cookie: str | None) -> dict[str, str]:
         home = self._scratch / "home"
         home.mkdir(parents=True, exist_ok=True)
-        (self._scratch / "enabled_plugins").write_text("[].\n")
+        if cookie is not None:
+            # Nodes of one cluster (and rabbitmqctl) share one cookie; Erlang wants it private.
+            cookie_file = home / ".erlang.cookie"
+            cookie_file.write_text(cookie)
+            cookie_file.chmod(0o400)
+        plugins, config = "", f"listeners.tcp.1 = 127.0.0.1:{self.port}\n"
+        if self.management_port is not None:
+            plugins = "rabbitmq_management"
+            config += (
+                f"management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = {self.management_port}\n"
+            )
+        (self._scratch / "enabled_plugins").write_text(f"[{plugins}].\n")
         # Our own (empty) env file: /etc/rabbitmq/rabbitmq-env.conf names the shared node.
         (self._scratch / "rabbitmq-env.conf").write_text("")
-        (self._scratch / "rabbitmq.conf").write_text(f"listeners.tcp.1 = 127.0.0.1:{self.port}\n")
+        (self._scratch / "rabbitmq.conf").write_text(config)
         # Quorum queues publish their message counts on each tick (5 s by default); every
         # second keeps ``list_queues`` close to the truth when a scenario waits for the drain.
         (self._scratch / "advanced.config").write_text(

@@ -8,14 +8,13 @@ import random
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
 
 from standalone.registrations import generated_registration
 from tests.faults.amqp_clients import DeadLetterSeen, dead_letters
 from tests.faults.figures import ScenarioFigures
-from tests.faults.rabbit_node import RabbitNode
 from tests.faults.reconciliation import Reconciliation, StoredDocuments
 from tests.faults.stack import WORKER_NAMES, Culdesac, Posting, start_posting
 
@@ -34,6 +33,17 @@ def registration_requests(seed: int) -> list[dict[str, Any]]:
     """Registrations with 0 to 3 guardians and 0 to 4 immunizations each, reproducible by seed."""
     rng = random.Random(seed)
     return [generated_registration(rng, index) for index in range(REGISTRATIONS)]
+
+
+class RabbitView(Protocol):
+    """What a scenario reads from RabbitMQ: one private node, or a cluster of them."""
+
+    @property
+    def url(self) -> str: ...
+    def queue_depths(self) -> dict[str, int]: ...
+    def queue_consumers(self) -> dict[str, int]: ...
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -60,7 +70,7 @@ class FaultScenario:
 
     culdesac: Culdesac
     stored: StoredDocuments
-    rabbit_node: RabbitNode
+    rabbit_node: RabbitView
     namespace: str
     report: Callable[[ScenarioFigures], None]
     postings: list[Posting] = field(default_factory=list)

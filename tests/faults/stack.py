@@ -24,6 +24,7 @@ WORKER_NAMES = ("registration", "student", "guardian", "contact", "library-card"
 POST_CONCURRENCY = 8
 # The ingress asks for 5 s; the suite's clients wait at most this long so outages stay short.
 MAX_CLIENT_BACKOFF_SECONDS = 1.0
+CLIENT_KEEPALIVE_SECONDS = 2.0
 START_PATIENCE_SECONDS = 90.0
 POLL_SECONDS = 0.1
 
@@ -145,7 +146,7 @@ class Posting:
         assert self.task is not None
         await asyncio.wait_for(asyncio.shield(self.task), within)
         assert len(self.accepted) == self.total
-        assert self.transport_errors == []
+        assert self.transport_errors == [], self.transport_errors
 
     async def cancel(self) -> None:
         if self.task is not None and not self.task.done():
@@ -195,7 +196,12 @@ def start_posting(
             await post_until_accepted(client, pending.get_nowait())
 
     async def post_all() -> None:
-        async with httpx.AsyncClient(base_url=base_url, timeout=30, headers=headers) as client:
+        # Idle connections are dropped before uvicorn's 5 s keep-alive ends them: with the
+        # same expiry on both sides, a post can go out on a connection the server is closing.
+        limits = httpx.Limits(keepalive_expiry=CLIENT_KEEPALIVE_SECONDS)
+        async with httpx.AsyncClient(
+            base_url=base_url, timeout=30, headers=headers, limits=limits
+        ) as client:
             await asyncio.gather(*(client_loop(client) for _ in range(POST_CONCURRENCY)))
 
     posting.task = asyncio.create_task(post_all())

@@ -18,6 +18,8 @@ class TcpProxy:
         # Set while the server's answers flow; cleared by hold_answers().
         self._answering = asyncio.Event()
         self._answering.set()
+        # What clients sent while answers were held (e.g. a publish whose confirm is held).
+        self.sent_while_holding = 0
 
     async def start(self) -> None:
         self._server = await asyncio.start_server(self._accept, "127.0.0.1", 0)
@@ -42,6 +44,19 @@ class TcpProxy:
         self._answering.clear()
 
     def release_answers(self) -> None:
+        self._answering.set()
+
+    @property
+    def connections(self) -> int:
+        """Connections made through the proxy and not cut (each counted once per side)."""
+        return sum(1 for writer in self._writers if not writer.transport.is_closing())
+
+    def go_away(self) -> None:
+        """Drop every connection and refuse new ones, as a node that died would."""
+        if self._server is not None:
+            self._server.close()
+        self.cut()
+        # What was held dies with the connections; the pipes may end.
         self._answering.set()
 
     def url_for(self, url: str) -> str:
@@ -71,6 +86,8 @@ class TcpProxy:
             while data := await source.read(65536):
                 if gate is not None:
                     await gate.wait()
+                elif not self._answering.is_set():
+                    self.sent_while_holding += len(data)
                 target.write(data)
                 await target.drain()
         target.transport.abort()

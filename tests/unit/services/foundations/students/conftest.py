@@ -5,6 +5,7 @@ from datetime import datetime
 from unittest.mock import Mock, create_autospec
 
 import pytest
+from pymongo.errors import BulkWriteError, NotPrimaryError
 
 from brokers.datetimes import DateTimeBroker
 from brokers.loggings import LoggingBroker
@@ -57,12 +58,31 @@ STORAGE_UNAVAILABLE_ERRORS: list[StorageErrorFactory] = [
     ServerSelectionTimeoutError,
     NetworkTimeout,
     lambda message: ExecutionTimeout(message, code=50),
+    # A replica set electing a new primary, however the driver reports it.
+    NotPrimaryError,
+    lambda message: OperationFailure(message, code=189),
+    lambda message: OperationFailure(message, code=11602),
+    lambda message: WriteConcernError(message, code=91),
+    lambda message: WriteConcernError(message, code=64),
+    lambda message: OperationFailure(
+        message, code=1, details={"errorLabels": ["RetryableWriteError"]}
+    ),
+    lambda message: BulkWriteError(
+        {"writeErrors": [], "writeConcernErrors": [{"code": 189, "errmsg": message}]}
+    ),
 ]
 STORAGE_UNAVAILABLE_ERROR_IDS = [
     "ConnectionFailure",
     "ServerSelectionTimeoutError",
     "NetworkTimeout",
     "ExecutionTimeout",
+    "NotPrimaryError",
+    "PrimarySteppedDown",
+    "InterruptedDueToReplStateChange",
+    "WriteConcernError-ShutdownInProgress",
+    "WriteConcernError-WriteConcernFailed",
+    "RetryableWriteError-label",
+    "BulkWriteError-PrimarySteppedDown",
 ]
 
 # Neither a duplicate nor an unavailable store: a bug somewhere, the service category.
