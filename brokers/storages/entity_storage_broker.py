@@ -133,6 +133,11 @@ class EntityStorageBroker(ABC):
     async def insert_guardian_if_absent(self, guardian: Document) -> Document:
         return await self.insert_if_absent(GUARDIANS, guardian)
 
+    async def insert_guardians_if_absent(
+        self, guardians: Sequence[Document]
+    ) -> list[Document | Exception]:
+        return await self.insert_each_if_absent(GUARDIANS, guardians)
+
     async def select_guardian_by_id(self, guardian_id: str) -> Document | None:
         return await self.select_by_id(GUARDIANS, guardian_id)
 
@@ -141,6 +146,11 @@ class EntityStorageBroker(ABC):
 
     async def insert_contact_if_absent(self, contact: Document) -> Document:
         return await self.insert_if_absent(CONTACTS, contact)
+
+    async def insert_contacts_if_absent(
+        self, contacts: Sequence[Document]
+    ) -> list[Document | Exception]:
+        return await self.insert_each_if_absent(CONTACTS, contacts)
 
     async def select_contact_by_id(self, contact_id: str) -> Document | None:
         return await self.select_by_id(CONTACTS, contact_id)
@@ -151,6 +161,11 @@ class EntityStorageBroker(ABC):
     async def insert_library_card_if_absent(self, library_card: Document) -> Document:
         return await self.insert_if_absent(LIBRARY_CARDS, library_card)
 
+    async def insert_library_cards_if_absent(
+        self, library_cards: Sequence[Document]
+    ) -> list[Document | Exception]:
+        return await self.insert_each_if_absent(LIBRARY_CARDS, library_cards)
+
     async def select_library_card_by_id(self, library_card_id: str) -> Document | None:
         return await self.select_by_id(LIBRARY_CARDS, library_card_id)
 
@@ -159,6 +174,11 @@ class EntityStorageBroker(ABC):
 
     async def insert_immunization_if_absent(self, immunization: Document) -> Document:
         return await self.insert_if_absent(IMMUNIZATIONS, immunization)
+
+    async def insert_immunizations_if_absent(
+        self, immunizations: Sequence[Document]
+    ) -> list[Document | Exception]:
+        return await self.insert_each_if_absent(IMMUNIZATIONS, immunizations)
 
     async def select_immunization_by_id(self, immunization_id: str) -> Document | None:
         return await self.select_by_id(IMMUNIZATIONS, immunization_id)

@@ -68,11 +68,21 @@ class StorageBroker(Protocol):
     async def insert_guardian_if_absent(self, guardian: Document) -> Document:
         """Insert unless the id is taken; returns the stored document either way."""
 
+    async def insert_guardians_if_absent(
+        self, guardians: Sequence[Document]
+    ) -> list[Document | Exception]:
+        """``insert_guardian_if_absent`` for each document in one write, each in place."""
+
     async def select_guardian_by_id(self, guardian_id: str) -> Document | None: ...
 
     async def insert_contact(self, contact: Document) -> Document: ...
     async def insert_contact_if_absent(self, contact: Document) -> Document:
         """Insert unless the id is taken; returns the stored document either way."""
+
+    async def insert_contacts_if_absent(
+        self, contacts: Sequence[Document]
+    ) -> list[Document | Exception]:
+        """``insert_contact_if_absent`` for each document in one write, each in place."""
 
     async def select_contact_by_id(self, contact_id: str) -> Document | None: ...
 
@@ -80,11 +90,21 @@ class StorageBroker(Protocol):
     async def insert_library_card_if_absent(self, library_card: Document) -> Document:
         """Insert unless the id is taken; returns the stored document either way."""
 
+    async def insert_library_cards_if_absent(
+        self, library_cards: Sequence[Document]
+    ) -> list[Document | Exception]:
+        """``insert_library_card_if_absent`` for each document in one write, each in place."""
+
     async def select_library_card_by_id(self, library_card_id: str) -> Document | None: ...
 
     async def insert_immunization(self, immunization: Document) -> Document: ...
     async def insert_immunization_if_absent(self, immunization: Document) -> Document:
         """Insert unless the id is taken; returns the stored document either way."""
+
+    async def insert_immunizations_if_absent(
+        self, immunizations: Sequence[Document]
+    ) -> list[Document | Exception]:
+        """``insert_immunization_if_absent`` for each document in one write, each in place."""
 
     async def select_immunization_by_id(self, immunization_id: str) -> Document | None: ...
 
