@@ -21,6 +21,7 @@ from pymongo import monitoring
 
 from brokers.loggings import configure_logging
 from hosting.settings import Settings
+from ingress.composition import compose_api_key_processing
 from standalone.registrations import generated_registration
 from standalone.system import running_system
 from tests.backing_services import secantus_server
@@ -58,8 +59,13 @@ async def count_commands(mongodb_url: str, count: int, counter: CommandCounter) 
     requests = [generated_registration(rng, index) for index in range(count)]
     limit = asyncio.Semaphore(CONCURRENT_POSTS)
     async with running_system(settings, "bench-storage-commands") as system:
+        created = await compose_api_key_processing(system.brokers).create_api_key("bench")
         transport = httpx.ASGITransport(app=system.ingress_app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+        async with httpx.AsyncClient(
+            transport=transport,
+            base_url="http://bench",
+            headers={"Authorization": f"Bearer {created.token}"},
+        ) as client:
 
             async def post(request: dict[str, Any]) -> None:
                 async with limit:

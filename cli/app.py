@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from cli import (
+    api_keys,
     bench,
     dead_letters,
     demo,
@@ -56,6 +57,7 @@ ingress.register(app)
 topology.register(app)
 dead_letters.register(app)
 registrations.register(app)
+api_keys.register(app)
 events.register(app)
 schemas.register(app)
 bench.register(app)

@@ -19,6 +19,7 @@ from rich.table import Table
 from brokers.loggings import configure_logging
 from brokers.storages import COLLECTIONS
 from hosting.settings import Settings
+from ingress.composition import compose_api_key_processing
 from standalone.registrations import generated_registration
 from standalone.system import running_system
 
@@ -49,6 +50,8 @@ async def run_demo(settings: Settings, count: int, seed: int, console: Console) 
     configure_logging("ERROR", settings.log_format)
     run = DemoRun()
     async with running_system(settings, "culdesac-demo") as system:
+        # The demo is a client like any other: it makes its own key and sends it.
+        created = await compose_api_key_processing(system.brokers).create_api_key("demo")
         listener = socket.socket()
         listener.bind(("127.0.0.1", 0))
         port = listener.getsockname()[1]
@@ -57,7 +60,10 @@ async def run_demo(settings: Settings, count: int, seed: int, console: Console) 
         try:
             while not server.started:  # noqa: ASYNC110 - uvicorn offers a flag, not an event
                 await asyncio.sleep(POLL_SECONDS)
-            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+            async with httpx.AsyncClient(
+                base_url=f"http://127.0.0.1:{port}",
+                headers={"Authorization": f"Bearer {created.token}"},
+            ) as client:
                 await drive(client, count, random.Random(seed), run, console)  # noqa: S311
             run.counts = {
                 name: await system.brokers.storage.count_documents(name) for name in COLLECTIONS

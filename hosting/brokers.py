@@ -12,6 +12,7 @@ from brokers.queues import DeliveryHooks, QueueBroker
 from brokers.queues.batches import Batching
 from brokers.queues.memory_queue_broker import MemoryQueueBroker
 from brokers.queues.rabbit_queue_broker import RabbitQueueBroker
+from brokers.secrets import HashlibSecretBroker, SecretBroker
 from brokers.storages import StorageBroker
 from brokers.storages.memory_storage_broker import MemoryStorageBroker
 from brokers.storages.mongo_storage_broker import MongoStorageBroker
@@ -26,6 +27,7 @@ class Brokers:
     identifier: IdentifierBroker
     logging: LoggingBroker
     metrics: MetricsBroker
+    secret: SecretBroker
 
 
 def create_logging_broker(name: str) -> LoggingBroker:
@@ -86,4 +88,5 @@ def create_brokers(
         identifier=UuidIdentifierBroker(),
         logging=logging or create_logging_broker(name),
         metrics=metrics,
+        secret=HashlibSecretBroker(),
     )

@@ -1,7 +1,7 @@
 """The HTTP ingress: accepts registrations, answers their status, says whether it is ready.
 
-It does nothing else: no fan-out and no entity writes — the acceptance orchestration publishes
-``registration.requested.v1`` and the workers do the rest.
+It does nothing else: no fan-out and no entity writes — the acceptance orchestration records
+the ledger entry and publishes ``registration.requested.v1``; the workers do the rest.
 """
 
 from __future__ import annotations
@@ -12,13 +12,16 @@ from http import HTTPStatus
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import FastAPI, Header, Request, Response
+from fastapi import Depends, FastAPI, Header, Request, Response
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from brokers.identifiers import IdentifierBroker
 from brokers.loggings import LoggingBroker, bound_log_context
+from contracts.api_keys import Client
 from contracts.registrations import RegistrationRequest
 from hosting.settings import Settings
+from ingress.access_log import note_client, note_correlation_id
+from ingress.authentication import ClientAuthentication
 from ingress.bodies import checked_idempotency_key, parse_registration_request, read_bounded_body
 from ingress.errors import install_error_handlers
 from ingress.openapi import REFUSALS, install_openapi, registration_request_body
@@ -33,13 +36,32 @@ from ingress.responses import (
 
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
+bearer = HTTPBearer(
+    auto_error=False,
+    bearerFormat="API key",
+    description="A token from `culdesac api-keys create NAME`.",
+)
+
+
+async def authenticated(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Client:
+    """The caller of a ``/v1`` route, or a 401 (503 while the key store is away)."""
+    authentication: ClientAuthentication = request.app.state.authentication
+    client = await authentication.client_of(
+        None if credentials is None else credentials.credentials
+    )
+    note_client(request, client.name)
+    return client
+
 
 def create_app(
     acceptance: RegistrationAcceptance,
     readiness: Readiness,
     settings: Settings,
     *,
-    identifier_broker: IdentifierBroker,
+    authentication: ClientAuthentication,
     logging_broker: LoggingBroker,
     lifespan: Lifespan | None = None,
 ) -> FastAPI:
@@ -53,6 +75,8 @@ def create_app(
     install_error_handlers(app, logging_broker)
     install_openapi(app)
 
+    app.state.authentication = authentication
+
     @app.post(
         "/v1/registrations",
         status_code=HTTPStatus.ACCEPTED,
@@ -64,26 +88,29 @@ def create_app(
     async def post_registration(
         request: Request,
         response: Response,
+        client: Annotated[Client, Depends(authenticated)],
         idempotency_key: Annotated[
             str | None,
-            Header(description="The same key gives the same registration id, accepted once."),
+            Header(
+                description=(
+                    "1 to 255 printable characters. The same key with the same body gives the "
+                    "same registration, accepted once; with another body a 422; while the first "
+                    "request is still being handled a 409. Keys are this client's own."
+                )
+            ),
         ] = None,
     ) -> RegistrationAccepted:
-        """Publish the registration (confirmed by the broker) and answer where to follow it."""
+        """Record the registration, publish it (confirmed), and answer where to follow it."""
         key = checked_idempotency_key(idempotency_key)
         raw = await read_bounded_body(request, settings.max_body_bytes)
         registration_request: RegistrationRequest = parse_registration_request(raw)
-        registration_id = (
-            identifier_broker.get_identifier()
-            if key is None
-            else identifier_broker.get_derived_identifier("registration", key)
-        )
-        with bound_log_context(correlation_id=registration_id):
-            await acceptance.accept_registration(registration_request, registration_id)
-            logging_broker.info("registration accepted", registration_id=registration_id)
-        response.headers["Location"] = status_url(registration_id)
+        registration = await acceptance.accept_registration(registration_request, client, key)
+        note_correlation_id(request, registration.id)
+        with bound_log_context(correlation_id=registration.id):
+            logging_broker.info("registration accepted", registration_id=registration.id)
+        response.headers["Location"] = status_url(registration.id)
         return RegistrationAccepted(
-            registration_id=registration_id, status_url=status_url(registration_id)
+            registration_id=registration.id, status_url=status_url(registration.id)
         )
 
     @app.get(
@@ -92,8 +119,13 @@ def create_app(
         responses=REFUSALS,
         summary="The status of a registration and of each of its concerns",
     )
-    async def get_registration(registration_id: UUID) -> RegistrationStatusBody:
-        registration = await acceptance.retrieve_registration_by_id(str(registration_id))
+    async def get_registration(
+        request: Request,
+        registration_id: UUID,
+        client: Annotated[Client, Depends(authenticated)],
+    ) -> RegistrationStatusBody:
+        note_correlation_id(request, str(registration_id))
+        registration = await acceptance.retrieve_registration_by_id(str(registration_id), client)
         return RegistrationStatusBody.of(registration)
 
     @app.get("/healthz", response_model=HealthBody, summary="The process is alive")

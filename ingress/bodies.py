@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi import Request
 from pydantic import ValidationError
 
@@ -14,7 +16,9 @@ from ingress.errors import (
     field_errors_of,
 )
 
-MAX_IDEMPOTENCY_KEY_LENGTH = 200
+MAX_IDEMPOTENCY_KEY_LENGTH = 255
+# Visible ASCII and spaces, as the Idempotency-Key draft's string values allow.
+PRINTABLE_KEY = re.compile(r"^[\x20-\x7e]+$")
 
 
 async def read_bounded_body(request: Request, limit: int) -> bytes:
@@ -41,11 +45,13 @@ def parse_registration_request(raw: bytes) -> RegistrationRequest:
         details = error.errors(include_input=False, include_url=False)
         malformed = [detail for detail in details if detail["type"] == "json_invalid"]
         if malformed:
-            raise MalformedBodyError(malformed[0]["msg"]) from error
+            raise MalformedBodyError from error
         raise InvalidRegistrationRequestError(field_errors_of(details, "body")) from error
 
 
 def checked_idempotency_key(key: str | None) -> str | None:
-    if key is not None and not 1 <= len(key) <= MAX_IDEMPOTENCY_KEY_LENGTH:
+    if key is not None and not (
+        len(key) <= MAX_IDEMPOTENCY_KEY_LENGTH and PRINTABLE_KEY.fullmatch(key)
+    ):
         raise InvalidIdempotencyKeyError(MAX_IDEMPOTENCY_KEY_LENGTH)
     return key

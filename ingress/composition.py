@@ -13,13 +13,17 @@ from hosting.registrations import (
     compose_registration_processing,
 )
 from hosting.settings import Settings
+from ingress.access_log import install_access_log
 from ingress.app import Lifespan, create_app
+from ingress.authentication import ClientAuthentication, is_loopback
 from ingress.metrics import install_metrics
 from ingress.readiness import readiness_of
 from ingress.startup import IngressStartup
+from services.foundations.api_keys import ApiKeyService
 from services.orchestrations.registration_acceptances import (
     RegistrationAcceptanceOrchestrationService,
 )
+from services.processings.api_keys import ApiKeyProcessingService
 
 INGRESS_NAME = "culdesac-ingress"
 
@@ -28,37 +32,62 @@ def compose_registration_acceptance(brokers: Brokers) -> RegistrationAcceptanceO
     return RegistrationAcceptanceOrchestrationService(
         compose_registration_event_processing(brokers),
         compose_registration_processing(brokers),
+        identifier_broker=brokers.identifier,
+        secret_broker=brokers.secret,
+        date_time_broker=brokers.date_time,
+        logging_broker=brokers.logging,
+    )
+
+
+def compose_api_key_processing(brokers: Brokers) -> ApiKeyProcessingService:
+    return ApiKeyProcessingService(
+        ApiKeyService(brokers.storage, brokers.logging),
         brokers.identifier,
+        brokers.secret,
         brokers.date_time,
         brokers.logging,
     )
 
 
 def compose_ingress_app(
-    brokers: Brokers, settings: Settings, lifespan: Lifespan | None = None
+    brokers: Brokers,
+    settings: Settings,
+    lifespan: Lifespan | None = None,
+    *,
+    host: str = "127.0.0.1",
+    startup: IngressStartup | None = None,
 ) -> FastAPI:
     """The application over brokers someone else connects (the demo shares them)."""
+    authentication = ClientAuthentication(
+        compose_api_key_processing(brokers),
+        open_on_loopback=is_loopback(host),
+        cache_seconds=settings.api_key_cache_seconds,
+    )
     app = create_app(
         compose_registration_acceptance(brokers),
         readiness_of(brokers.queue, brokers.storage),
         settings,
-        identifier_broker=brokers.identifier,
+        authentication=authentication,
         logging_broker=brokers.logging,
         lifespan=lifespan,
     )
     install_metrics(app, brokers.metrics)
+    if startup is not None:
+        startup.install(app, authentication)
+    # Outermost, so that every answer is logged, the 503s while connecting included.
+    install_access_log(app, brokers.logging)
     return app
 
 
-def compose_ingress(settings: Settings, startup: IngressStartup) -> FastAPI:
+def compose_ingress(settings: Settings, startup: IngressStartup, host: str) -> FastAPI:
     """The application with its own brokers, connected in the background and closed at shutdown.
 
     It listens at once: ``startup`` answers 503 to what needs the services until they answer.
     """
     brokers = create_brokers(settings, None, INGRESS_NAME)
-    app = compose_ingress_app(brokers, settings, brokers_lifespan(brokers, startup))
-    startup.install(app)
-    return app
+    return compose_ingress_app(
+        brokers, settings, brokers_lifespan(brokers, startup), host=host, startup=startup
+    )
 
 
 def brokers_lifespan(brokers: Brokers, startup: IngressStartup) -> Lifespan:

@@ -18,10 +18,20 @@ REF_TEMPLATE = "#/components/schemas/{model}"
 
 REFUSALS: dict[int | str, dict[str, Any]] = {
     HTTPStatus.BAD_REQUEST: {"model": ErrorBody, "description": "Malformed JSON or header"},
+    HTTPStatus.UNAUTHORIZED: {
+        "model": ErrorBody,
+        "description": "No valid API key: send `Authorization: Bearer <token>`",
+    },
     HTTPStatus.NOT_FOUND: {"model": ErrorBody, "description": "Unknown registration"},
-    HTTPStatus.CONFLICT: {"model": ErrorBody, "description": "Conflicts with stored data"},
+    HTTPStatus.CONFLICT: {
+        "model": ErrorBody,
+        "description": "A request with this Idempotency-Key is still being handled",
+    },
     HTTPStatus.REQUEST_ENTITY_TOO_LARGE: {"model": ErrorBody, "description": "Body too large"},
-    HTTPStatus.UNPROCESSABLE_ENTITY: {"model": ErrorBody, "description": "Invalid fields"},
+    HTTPStatus.UNPROCESSABLE_ENTITY: {
+        "model": ErrorBody,
+        "description": "Invalid fields, or an Idempotency-Key reused with another body",
+    },
     HTTPStatus.SERVICE_UNAVAILABLE: {
         "model": ErrorBody,
         "description": "The broker or the storage is unavailable; see Retry-After",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
+from contracts.api_keys import Client
 from contracts.registrations import Registration, RegistrationRequest
 
 # Which backing service answers right now, by name: {"broker": True, "storage": False}.
@@ -20,14 +21,17 @@ class RegistrationAcceptance(Protocol):
     """
 
     def accept_registration(
-        self, request: RegistrationRequest, registration_id: str
+        self, request: RegistrationRequest, client: Client, idempotency_key: str | None
     ) -> Awaitable[Registration]:
-        """Publish the request under ``registration_id`` (confirmed) and record it as pending.
+        """Record the request as pending for ``client``, then publish it (confirmed).
 
-        An id already known is not published again: its ledger entry is returned as it is.
+        The same ``idempotency_key`` with the same body gives the same entry (published again);
+        with another body a validation error, and while still in flight an ``InFlight…`` one.
         """
         ...
 
-    def retrieve_registration_by_id(self, registration_id: str) -> Awaitable[Registration]:
-        """The ledger entry of ``registration_id``; a ``NotFound…`` validation error if none."""
+    def retrieve_registration_by_id(
+        self, registration_id: str, client: Client
+    ) -> Awaitable[Registration]:
+        """The entry of ``registration_id``; a ``NotFound…`` error if none or not ``client``'s."""
         ...

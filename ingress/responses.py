@@ -35,11 +35,17 @@ class FieldError(BaseModel):
     message: str
 
 
-class ErrorBody(BaseModel):
-    """Every refusal: what went wrong and, for invalid input, each field at fault."""
+PROBLEM_CONTENT_TYPE = "application/problem+json"
 
+
+class ErrorBody(BaseModel):
+    """Every refusal, as an RFC 9457 problem: what went wrong and, when invalid, each field."""
+
+    type: str = "about:blank"
     title: str
+    status: int
     detail: str
+    instance: str | None = None
     errors: list[FieldError] = []
 
 

@@ -12,7 +12,7 @@ import uvicorn
 from brokers.loggings import configure_logging
 from hosting.settings import Settings
 from ingress.composition import compose_ingress
-from ingress.startup import IngressStartup
+from ingress.startup import IngressStartup, NoApiKeysError
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
@@ -45,7 +45,7 @@ async def run_ingress(settings: Settings, host: str, port: int) -> None:
     configure_logging(settings.log_level, settings.log_format)
     startup = IngressStartup(settings.startup_timeout)
     config = uvicorn.Config(
-        compose_ingress(settings, startup),
+        compose_ingress(settings, startup, host),
         host=host,
         port=port,
         log_config=None,
@@ -54,5 +54,8 @@ async def run_ingress(settings: Settings, host: str, port: int) -> None:
     server = IngressServer(config)
     startup.on_give_up = lambda: setattr(server, "should_exit", True)
     await server.serve()
+    if isinstance(startup.failure, NoApiKeysError):
+        # Its one line is logged already; no traceback for an operator's missing step.
+        raise SystemExit(1)
     if startup.failure is not None:
         raise startup.failure

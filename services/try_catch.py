@@ -129,8 +129,17 @@ def downstream_rules(
         ),
         ErrorRule(DependencyCategoryError, lambda error: dependency(_inner(error)), "critical"),
         ErrorRule(ServiceCategoryError, lambda error: service(_inner(error))),
-        ErrorRule(Exception, lambda error: service(failed_service(str(error)))),
+        ErrorRule(Exception, lambda error: service(failed_service(error_kind(error)))),
     ]
+
+
+def error_kind(error: Exception) -> str:
+    """An unexpected error by its type alone: its text may quote a driver, a host or a value.
+
+    What reaches a ledger reason, a dead letter's header or a log line is the project's sentence
+    with this kind in it; the traceback stays with the process that failed.
+    """
+    return type(error).__name__
 
 
 def storage_rules(

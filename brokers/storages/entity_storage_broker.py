@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from brokers.storages.errors import STORAGE_UNAVAILABLE_ERRORS, DuplicateKeyError, PyMongoError
 from brokers.storages.storage_broker import (
+    API_KEYS,
     CONTACTS,
     GUARDIANS,
     IMMUNIZATIONS,
@@ -32,6 +33,9 @@ class EntityStorageBroker(ABC):
 
     @abstractmethod
     async def select_by_id(self, collection: str, document_id: str) -> Document | None: ...
+
+    @abstractmethod
+    async def select_all(self, collection: str) -> list[Document]: ...
 
     @abstractmethod
     async def replace(self, collection: str, document: Document) -> Document | None: ...
@@ -202,6 +206,18 @@ class EntityStorageBroker(ABC):
         return await self.set_fields(
             REGISTRATIONS, registration_id, fields, required_field=required_field
         )
+
+    async def insert_api_key(self, api_key: Document) -> Document:
+        return await self.insert(API_KEYS, api_key)
+
+    async def select_api_key_by_id(self, api_key_id: str) -> Document | None:
+        return await self.select_by_id(API_KEYS, api_key_id)
+
+    async def select_all_api_keys(self) -> list[Document]:
+        return await self.select_all(API_KEYS)
+
+    async def update_api_key(self, api_key: Document) -> Document | None:
+        return await self.replace(API_KEYS, api_key)
 
 
 T = TypeVar("T")

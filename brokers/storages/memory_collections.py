@@ -97,6 +97,9 @@ class MemoryCollection:
             index.add(document, owner)
         self._indexes[field] = index
 
+    def documents(self) -> list[Document]:
+        return list(self._documents.values())
+
     def find(self, document_id: Any) -> Document | None:
         return self._documents.get(index_key(document_id))
 

@@ -72,6 +72,10 @@ class MemoryStorageBroker(EntityStorageBroker):
         stored = None if found is None else found.find(document_id)
         return None if stored is None else from_stored(stored)
 
+    async def select_all(self, collection: str) -> list[Document]:
+        found = self._existing(collection)
+        return [] if found is None else [from_stored(stored) for stored in found.documents()]
+
     async def replace(self, collection: str, document: Document) -> Document | None:
         stored = to_stored(document)
         found = self._existing(collection)

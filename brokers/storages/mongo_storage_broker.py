@@ -128,6 +128,9 @@ class MongoStorageBroker(EntityStorageBroker):
         stored = await self._collection(collection).find_one({STORED_ID: document_id})
         return None if stored is None else from_stored(stored)
 
+    async def select_all(self, collection: str) -> list[Document]:
+        return [from_stored(stored) async for stored in self._collection(collection).find({})]
+
     async def replace(self, collection: str, document: Document) -> Document | None:
         stored = to_stored(document)
         document_id = stored.pop(STORED_ID)

@@ -19,11 +19,14 @@ LIBRARY_CARDS = "library_cards"
 IMMUNIZATIONS = "immunizations"
 REGISTRATIONS = "registrations"
 COLLECTIONS = (STUDENTS, GUARDIANS, CONTACTS, LIBRARY_CARDS, IMMUNIZATIONS, REGISTRATIONS)
+# The ingress's clients, next to the ledger: names, ids and secret hashes, never secrets.
+API_KEYS = "api_keys"
 
 # Fields unique within their collection besides the id, declared at start by every store.
 UNIQUE_FIELDS: Mapping[str, tuple[str, ...]] = {
     STUDENTS: ("email",),
     LIBRARY_CARDS: ("card_number", "student_id"),
+    API_KEYS: ("name",),
 }
 
 
@@ -126,3 +129,10 @@ class StorageBroker(Protocol):
         given and the registration lacks it: then nothing is written. One update by id, whose
         cost does not grow with the collection; the document after it is not read back.
         """
+
+    async def insert_api_key(self, api_key: Document) -> Document: ...
+    async def select_api_key_by_id(self, api_key_id: str) -> Document | None: ...
+    async def select_all_api_keys(self) -> list[Document]:
+        """Every API key, revoked ones included (an operator's list: a handful of documents)."""
+
+    async def update_api_key(self, api_key: Document) -> Document | None: ...

@@ -57,3 +57,7 @@ class Registration(Contract):
     )
     created_at: AwareDatetime
     updated_at: AwareDatetime
+    # Who posted it through the ingress (an API key's id) and the SHA-256 of the request it
+    # was accepted with, for Idempotency-Key reuse; absent when published straight to the queue.
+    client_id: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
+    request_fingerprint: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None

@@ -9,7 +9,7 @@ import aio_pika
 import pytest
 from pymongo import AsyncMongoClient
 
-from tests.acceptance.processes import CuldesacProcess
+from tests.acceptance.processes import CuldesacProcess, create_api_key
 from tests.backing_services import delete_namespace
 
 
@@ -49,6 +49,19 @@ def start_culdesac(environment: dict[str, str]) -> Iterator[Callable[..., Culdes
     yield start
     for process in started:
         process.stop()
+
+
+ApiKeyHeaders = Callable[[str], dict[str, str]]
+
+
+@pytest.fixture
+def api_key_headers(environment: dict[str, str]) -> ApiKeyHeaders:
+    """Create an API key named NAME with ``culdesac api-keys create``; the headers that send it."""
+
+    def create(name: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {create_api_key(environment, name)}"}
+
+    return create
 
 
 @pytest.fixture

@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
 
 class CuldesacProcess:
     def __init__(self, arguments: Sequence[str], environment: Mapping[str, str]) -> None:
@@ -21,7 +23,7 @@ class CuldesacProcess:
             env={**os.environ, **environment},
             stdout=self._log,
             stderr=subprocess.STDOUT,
-            cwd=Path(__file__).resolve().parents[2],
+            cwd=PROJECT_ROOT,
         )
 
     def output(self) -> str:
@@ -45,3 +47,26 @@ class CuldesacProcess:
 
     def is_running(self) -> bool:
         return self.process.poll() is None
+
+
+def run_culdesac(
+    environment: Mapping[str, str], *arguments: str
+) -> subprocess.CompletedProcess[str]:
+    """``culdesac ARGUMENTS…`` to its end, as an operator runs a command."""
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "cli", *arguments],
+        env={**os.environ, **environment},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        cwd=PROJECT_ROOT,
+    )
+
+
+def create_api_key(environment: Mapping[str, str], name: str) -> str:
+    """A new API key's token, from ``culdesac api-keys create NAME`` (its only stdout line)."""
+    created = run_culdesac(environment, "api-keys", "create", name)
+    if created.returncode != 0:
+        raise RuntimeError(f"culdesac api-keys create failed: {created.stderr}")
+    return created.stdout.strip()

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
-import subprocess
-import sys
 import uuid
 from collections.abc import AsyncIterator, Callable, Mapping
-from pathlib import Path
 from typing import Any
 
 import aio_pika
@@ -18,8 +14,8 @@ import httpx
 import pytest
 from faker import Faker
 
-from tests.acceptance.conftest import eventually
-from tests.acceptance.processes import CuldesacProcess
+from tests.acceptance.conftest import ApiKeyHeaders, eventually
+from tests.acceptance.processes import CuldesacProcess, run_culdesac
 from tests.backing_services import free_port
 from tests.unit.contracts.conftest import create_random_registration_request_payload
 
@@ -34,10 +30,15 @@ class Ingress:
 
 
 @pytest.fixture
-async def ingress(start_culdesac: Callable[..., CuldesacProcess]) -> AsyncIterator[Ingress]:
+async def ingress(
+    start_culdesac: Callable[..., CuldesacProcess], api_key_headers: ApiKeyHeaders
+) -> AsyncIterator[Ingress]:
+    headers = api_key_headers("acceptance")
     port = free_port()
     process = start_culdesac("ingress", "--host", "127.0.0.1", "--port", str(port))
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
+    async with httpx.AsyncClient(
+        base_url=f"http://127.0.0.1:{port}", timeout=10, headers=headers
+    ) as client:
 
         async def ready() -> bool:
             assert process.is_running(), process.output()[-3000:]
@@ -99,12 +100,13 @@ async def test_should_accept_a_registration_onto_the_registration_queue(
     # and when the same request is sent again with the same key
     repeated_response = await post(ingress, input_payload, {"Idempotency-Key": input_key})
 
-    # then it is the same registration, not published again
+    # then it is the same registration: the very same event is published again (so a first
+    # attempt whose publish never confirmed ends published), which workers take as a redelivery
     assert repeated_response.status_code == 202, repeated_response.text
     assert repeated_response.json()["registration_id"] == registration_id
-    assert len(await registration_messages(amqp_channel, namespace)) == 1, ingress.process.output()[
-        -5000:
-    ]
+    repeated = await registration_messages(amqp_channel, namespace)
+    assert [m.message_id for m in repeated] == [message.message_id] * 2
+    assert {m.body for m in repeated} == {message.body}
 
     # and its status can be followed
     async def recorded() -> bool:
@@ -252,20 +254,6 @@ async def test_should_finish_a_request_in_flight_when_stopped(
     assert exit_code == 0, ingress.process.output()[-3000:]
 
 
-def culdesac_cli(
-    environment: Mapping[str, str], *arguments: str
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "cli", *arguments],
-        env={**os.environ, **environment},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-
-
 async def test_should_print_a_registration_status_from_the_cli(
     ingress: Ingress, environment: dict[str, str], faker: Faker
 ) -> None:
@@ -279,8 +267,8 @@ async def test_should_print_a_registration_status_from_the_cli(
     await eventually(recorded, what="the registration to be recorded")
 
     # when
-    known = culdesac_cli(environment, "registration", "status", registration_id)
-    unknown = culdesac_cli(environment, "registration", "status", str(uuid.uuid4()))
+    known = run_culdesac(environment, "registration", "status", registration_id)
+    unknown = run_culdesac(environment, "registration", "status", str(uuid.uuid4()))
 
     # then
     assert known.returncode == 0, known.stderr

@@ -10,7 +10,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from contracts.events import event_types
 from standalone.registrations import generated_registration
-from tests.acceptance.conftest import eventually
+from tests.acceptance.conftest import ApiKeyHeaders, eventually
 from tests.acceptance.processes import CuldesacProcess
 from tests.backing_services import free_port
 
@@ -52,7 +52,7 @@ async def answers(url: str, path: str) -> int | None:
 
 
 async def test_should_count_in_every_process_exactly_the_messages_of_n_registrations(
-    start_culdesac: Callable[..., CuldesacProcess],
+    start_culdesac: Callable[..., CuldesacProcess], api_key_headers: ApiKeyHeaders
 ) -> None:
     # given: the registration worker, the concern workers and the ingress, each its own process
     registration_url = f"http://127.0.0.1:{(registration_port := free_port())}"
@@ -82,8 +82,10 @@ async def test_should_count_in_every_process_exactly_the_messages_of_n_registrat
         event_types.LIBRARY_CARD_REQUESTED: sum(1 for body in requests if body["library_card"]),
     }
 
+    headers = api_key_headers("metrics")
+
     # when
-    async with httpx.AsyncClient(base_url=ingress_url, timeout=30) as client:
+    async with httpx.AsyncClient(base_url=ingress_url, timeout=30, headers=headers) as client:
         responses = [await client.post(POST_ROUTE, json=body) for body in requests]
         ids = [response.json()["registration_id"] for response in responses]
         reads: list[int] = []

@@ -12,7 +12,7 @@ import aio_pika
 import httpx
 
 from standalone.registrations import generated_registration
-from tests.acceptance.conftest import eventually
+from tests.acceptance.conftest import ApiKeyHeaders, eventually
 from tests.acceptance.processes import CuldesacProcess
 from tests.backing_services import free_port
 
@@ -59,16 +59,30 @@ async def statuses(client: httpx.AsyncClient, ids: list[str]) -> dict[str, Any]:
     return {rid: (await client.get(f"/v1/registrations/{rid}")).json() for rid in ids}
 
 
+def personal_values(request: dict[str, Any]) -> list[str]:
+    """What a request holds that names or reaches a person, as it would show in a log."""
+    people = [request["student"], *request["guardians"]]
+    contact = request["contact"]
+    return [
+        *(f'"{person[field]}"' for person in people for field in ("first_name", "last_name")),
+        *(person[field] for person in people for field in ("email", "phone") if field in person),
+        request["student"]["date_of_birth"],
+        contact["address_line1"],
+        *(f'"{immunization["vaccine"]}"' for immunization in request["immunizations"]),
+    ]
+
+
 async def test_should_complete_every_registration_and_store_exactly_what_was_sent(
-    start_culdesac: Callable[..., CuldesacProcess], database: Any
+    start_culdesac: Callable[..., CuldesacProcess], database: Any, api_key_headers: ApiKeyHeaders
 ) -> None:
     # given
-    _, _, base_url = await start_stack(start_culdesac)
+    headers = api_key_headers("flow")
+    workers, ingress, base_url = await start_stack(start_culdesac)
     rng = random.Random(2026)
     requests = [generated_registration(rng, index) for index in range(REGISTRATIONS)]
 
     # when
-    async with httpx.AsyncClient(base_url=base_url, timeout=30) as client:
+    async with httpx.AsyncClient(base_url=base_url, timeout=30, headers=headers) as client:
         responses = [await client.post("/v1/registrations", json=body) for body in requests]
         ids = [response.json()["registration_id"] for response in responses]
 
@@ -92,6 +106,13 @@ async def test_should_complete_every_registration_and_store_exactly_what_was_sen
     assert actual == expected
     card_numbers = await database.library_cards.distinct("card_number")
     assert len(card_numbers) == expected["library_cards"]
+    # and not one line either process logged holds the personal data that was posted
+    logged = workers.output() + ingress.output()
+    assert '"http request"' in logged
+    leaked = {
+        value for request in requests for value in personal_values(request) if value in logged
+    }
+    assert leaked == set()
 
 
 async def test_should_fail_a_registration_whose_email_belongs_to_another_student(
@@ -101,8 +122,10 @@ async def test_should_fail_a_registration_whose_email_belongs_to_another_student
     database_name: str,
     amqp_channel: aio_pika.abc.AbstractChannel,
     namespace: str,
+    api_key_headers: ApiKeyHeaders,
 ) -> None:
     # given
+    headers = api_key_headers("flow")
     workers, ingress, base_url = await start_stack(start_culdesac)
     rng = random.Random(7)
     first = generated_registration(rng, 0)
@@ -110,7 +133,7 @@ async def test_should_fail_a_registration_whose_email_belongs_to_another_student
     second["student"]["email"] = first["student"]["email"]
 
     # when
-    async with httpx.AsyncClient(base_url=base_url, timeout=30) as client:
+    async with httpx.AsyncClient(base_url=base_url, timeout=30, headers=headers) as client:
         first_id = (await client.post("/v1/registrations", json=first)).json()["registration_id"]
 
         async def first_completed() -> bool:

@@ -67,7 +67,9 @@ class FaultScenario:
 
     def post(self, requests: Sequence[Mapping[str, Any]]) -> Posting:
         """Start posting ``requests`` through the ingress, in the background."""
-        posting = start_posting(self.culdesac.base_url, requests, self.namespace)
+        posting = start_posting(
+            self.culdesac.base_url, requests, self.namespace, self.culdesac.headers
+        )
         self.postings.append(posting)
         return posting
 

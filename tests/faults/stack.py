@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.acceptance.processes import CuldesacProcess
+from tests.acceptance.processes import CuldesacProcess, create_api_key
 from tests.backing_services import free_port
 
 WORKER_NAMES = ("registration", "student", "guardian", "contact", "library-card", "immunization")
@@ -48,9 +48,15 @@ class Culdesac:
         self.ingress: CuldesacProcess | None = None
         self.workers: dict[str, CuldesacProcess] = {}
         self._stopped: list[CuldesacProcess] = []
+        self.headers: dict[str, str] = {}
 
     async def start(self, *, one_process_per_worker: bool) -> None:
-        """Start the workers (first: they declare the topology) and the ingress; wait for both."""
+        """Start the workers (first: they declare the topology) and the ingress; wait for both.
+
+        The suite's clients authenticate as any would, with a key of their own.
+        """
+        token = await asyncio.to_thread(create_api_key, self.environment, "fault-suite")
+        self.headers = {"Authorization": f"Bearer {token}"}
         names = WORKER_NAMES if one_process_per_worker else ("--all",)
         for name in names:
             self.workers[name] = CuldesacProcess(("worker", name), self.environment)
@@ -145,7 +151,12 @@ class Posting:
             await asyncio.gather(self.task, return_exceptions=True)
 
 
-def start_posting(base_url: str, requests: Sequence[Mapping[str, Any]], key: str) -> Posting:
+def start_posting(
+    base_url: str,
+    requests: Sequence[Mapping[str, Any]],
+    key: str,
+    headers: Mapping[str, str],
+) -> Posting:
     """Post every request (``POST_CONCURRENCY`` at a time) in the background until accepted.
 
     Each request has its own ``Idempotency-Key``: a post retried after a 503 or a lost answer
@@ -182,7 +193,7 @@ def start_posting(base_url: str, requests: Sequence[Mapping[str, Any]], key: str
             await post_until_accepted(client, pending.get_nowait())
 
     async def post_all() -> None:
-        async with httpx.AsyncClient(base_url=base_url, timeout=30) as client:
+        async with httpx.AsyncClient(base_url=base_url, timeout=30, headers=headers) as client:
             await asyncio.gather(*(client_loop(client) for _ in range(POST_CONCURRENCY)))
 
     posting.task = asyncio.create_task(post_all())

@@ -77,3 +77,25 @@ class RegistrationAcceptanceOrchestrationDependencyError(DependencyCategoryError
 
 class RegistrationAcceptanceOrchestrationServiceError(ServiceCategoryError):
     message = "Registration acceptance orchestration service error occurred, contact support."
+
+
+class MismatchedIdempotencyKeyError(LocalizedError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The Idempotency-Key was used before with another request body.",
+            {"Idempotency-Key": ["Key is already used for another request."]},
+        )
+
+
+class InFlightIdempotencyKeyError(LocalizedError):
+    def __init__(self) -> None:
+        super().__init__(
+            "A request with this Idempotency-Key is still being processed; try again shortly."
+        )
+
+
+class NotFoundClientRegistrationError(LocalizedError):
+    """Worded as an unknown id: another client's registration is not said to exist."""
+
+    def __init__(self, registration_id: str) -> None:
+        super().__init__(f"Couldn't find registration with id: {registration_id}.")

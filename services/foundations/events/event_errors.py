@@ -8,13 +8,13 @@ from pydantic import ValidationError
 
 from brokers.queues import QueueUnavailableError, UnroutableMessageError
 from contracts.errors import CategorizedError, LocalizedError
-from services.try_catch import ErrorRule
+from services.try_catch import ErrorRule, error_kind
 
 
 def field_errors(error: Exception) -> dict[str, list[str]]:
     """Every problem pydantic found, keyed by its dotted location (``data.email``, …)."""
     if not isinstance(error, ValidationError):
-        return {"body": [str(error)]}
+        return {"body": [error_kind(error)]}
     errors: dict[str, list[str]] = {}
     for item in error.errors():
         location = ".".join(str(part) for part in item["loc"]) or "body"
@@ -37,8 +37,8 @@ def event_rules(
         # An unroutable outcome means the topology is missing a binding: retry until it's there.
         ErrorRule(
             (QueueUnavailableError, UnroutableMessageError),
-            lambda error: dependency(failed_publish(str(error))),
+            lambda error: dependency(failed_publish(error_kind(error))),
             "critical",
         ),
-        ErrorRule(Exception, lambda error: service(failed_service(str(error)))),
+        ErrorRule(Exception, lambda error: service(failed_service(error_kind(error)))),
     ]

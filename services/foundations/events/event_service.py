@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -101,15 +102,19 @@ class EventService:
         event_id: str,
         correlation_id: str | None,
         event_model: type[CloudEvent[DataT]] | None = None,
+        time: datetime | None = None,
     ) -> CloudEvent[DataT]:
-        """Publish ``data`` as a CloudEvent of ``event_type`` (confirmed); returns the event."""
+        """Publish ``data`` as a CloudEvent of ``event_type`` (confirmed); returns the event.
+
+        ``time`` dates the event when the caller fixed it already (else: now).
+        """
         model: type[CloudEvent[Any]] = event_model or ANY_CLOUD_EVENT
         event = model(
             specversion="1.0",
             id=event_id,
             source=EVENT_SOURCE,
             type=event_type,
-            time=self.date_time_broker.get_current_date_time(),
+            time=time or self.date_time_broker.get_current_date_time(),
             data=data,
             correlationid=correlation_id,
         )

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import TypeVar
 
 from brokers.queues import IncomingMessage
@@ -78,14 +79,20 @@ class RegistrationEventService(EventService):
 
     @try_catch_registration_event
     async def publish_registration_requested(
-        self, registration_requested: RegistrationRequested, *, event_id: str
+        self,
+        registration_requested: RegistrationRequested,
+        *,
+        event_id: str,
+        requested_at: datetime,
     ) -> RegistrationRequestedEvent:
+        """Dated ``requested_at``, the ledger entry's time: a replay publishes the same event."""
         return await self.publish_event(
             REGISTRATION_REQUESTED,
             registration_requested,
             event_id=event_id,
             correlation_id=registration_requested.registration_id,
             event_model=RegistrationRequestedEvent,
+            time=requested_at,
         )
 
     @try_catch_registration_event

@@ -12,7 +12,7 @@ from contracts.registrations.exceptions.events import (
     RegistrationEventValidationError,
 )
 from services.foundations.events.event_errors import field_errors
-from services.try_catch import ErrorRule, try_catch
+from services.try_catch import ErrorRule, error_kind, try_catch
 
 try_catch_registration_event = try_catch(
     [
@@ -27,14 +27,14 @@ try_catch_registration_event = try_catch(
         ErrorRule(
             (QueueUnavailableError, UnroutableMessageError),
             lambda error: RegistrationEventDependencyError(
-                FailedRegistrationEventPublishError(str(error))
+                FailedRegistrationEventPublishError(error_kind(error))
             ),
             level="critical",
         ),
         ErrorRule(
             Exception,
             lambda error: RegistrationEventServiceError(
-                FailedRegistrationEventServiceError(str(error))
+                FailedRegistrationEventServiceError(error_kind(error))
             ),
         ),
     ]

@@ -11,6 +11,9 @@ from contracts.registrations import ConcernState, ConcernStatus, Registration, R
 # Timestamps are stored in the JSON form the whole document is stored in.
 _TIMESTAMP = TypeAdapter(datetime)
 _STATUS = "status"
+# Only the ingress knows these; left out when absent, so that the registration worker's entry
+# (which lacks them) still matches the ingress's in every field it names: one write, not two.
+_OPTIONAL = frozenset({"client_id", "request_fingerprint"})
 
 
 def map_to_overall_status(states: Iterable[ConcernState]) -> RegistrationStatus:
@@ -29,7 +32,10 @@ def map_to_document(registration: Registration) -> Document:
     So each outcome is one write of its own concern, and no status is ever stale, whatever
     order outcomes land in or however often one is redelivered.
     """
-    return registration.model_dump(mode="json", exclude={_STATUS})
+    document = registration.model_dump(mode="json", exclude={_STATUS})
+    return {
+        key: value for key, value in document.items() if value is not None or key not in _OPTIONAL
+    }
 
 
 def map_to_registration(document: Document) -> Registration:

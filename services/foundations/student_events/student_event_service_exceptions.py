@@ -12,7 +12,7 @@ from contracts.students.exceptions.events import (
     StudentEventValidationError,
 )
 from services.foundations.events.event_errors import field_errors
-from services.try_catch import ErrorRule, try_catch, try_catch_each
+from services.try_catch import ErrorRule, error_kind, try_catch, try_catch_each
 
 STUDENT_EVENT_RULES = [
     ErrorRule(
@@ -22,12 +22,14 @@ STUDENT_EVENT_RULES = [
     # An unroutable outcome means the topology is missing a binding: retry until it's there.
     ErrorRule(
         (QueueUnavailableError, UnroutableMessageError),
-        lambda error: StudentEventDependencyError(FailedStudentEventPublishError(str(error))),
+        lambda error: StudentEventDependencyError(
+            FailedStudentEventPublishError(error_kind(error))
+        ),
         level="critical",
     ),
     ErrorRule(
         Exception,
-        lambda error: StudentEventServiceError(FailedStudentEventServiceError(str(error))),
+        lambda error: StudentEventServiceError(FailedStudentEventServiceError(error_kind(error))),
     ),
 ]
 

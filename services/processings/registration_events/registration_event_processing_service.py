@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 
 from brokers.loggings import LoggingBroker
 from contracts.events import (
@@ -45,10 +46,14 @@ class RegistrationEventProcessingService:
 
     @try_catch_registration_event_processing
     async def publish_registration_requested(
-        self, registration_requested: RegistrationRequested, *, event_id: str
+        self,
+        registration_requested: RegistrationRequested,
+        *,
+        event_id: str,
+        requested_at: datetime,
     ) -> RegistrationRequestedEvent:
         return await self.registration_event_service.publish_registration_requested(
-            registration_requested, event_id=event_id
+            registration_requested, event_id=event_id, requested_at=requested_at
         )
 
     @try_catch_registration_event_processing

@@ -15,6 +15,9 @@ class TcpProxy:
         self._pipes: set[asyncio.Task[None]] = set()
         self._server: asyncio.Server | None = None
         self.port = 0
+        # Set while the server's answers flow; cleared by hold_answers().
+        self._answering = asyncio.Event()
+        self._answering.set()
 
     async def start(self) -> None:
         self._server = await asyncio.start_server(self._accept, "127.0.0.1", 0)
@@ -34,6 +37,13 @@ class TcpProxy:
             writer.transport.abort()
         self._writers.clear()
 
+    def hold_answers(self) -> None:
+        """Keep what the server sends (e.g. publisher confirms) until release_answers()."""
+        self._answering.clear()
+
+    def release_answers(self) -> None:
+        self._answering.set()
+
     def url_for(self, url: str) -> str:
         parts = urlsplit(url)
         credentials = parts.netloc.rpartition("@")[0]
@@ -43,14 +53,24 @@ class TcpProxy:
     async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         upstream_reader, upstream_writer = await asyncio.open_connection(*self._upstream)
         self._writers.update({writer, upstream_writer})
-        for source, target in ((reader, upstream_writer), (upstream_reader, writer)):
-            pipe = asyncio.create_task(self._pipe(source, target))
+        for source, target, gate in (
+            (reader, upstream_writer, None),
+            (upstream_reader, writer, self._answering),
+        ):
+            pipe = asyncio.create_task(self._pipe(source, target, gate))
             self._pipes.add(pipe)
             pipe.add_done_callback(self._pipes.discard)
 
-    async def _pipe(self, source: asyncio.StreamReader, target: asyncio.StreamWriter) -> None:
+    async def _pipe(
+        self,
+        source: asyncio.StreamReader,
+        target: asyncio.StreamWriter,
+        gate: asyncio.Event | None,
+    ) -> None:
         with contextlib.suppress(ConnectionError, OSError):
             while data := await source.read(65536):
+                if gate is not None:
+                    await gate.wait()
                 target.write(data)
                 await target.drain()
         target.transport.abort()

@@ -24,6 +24,7 @@ by_entity = pytest.mark.parametrize("entity", ENTITIES, ids=lambda entity: entit
 UNIQUE_KEYS = [
     pytest.param(ENTITY_BY_COLLECTION[collection], field, id=f"{collection}.{field}")
     for collection, fields in UNIQUE_FIELDS.items()
+    if collection in ENTITY_BY_COLLECTION
     for field in fields
 ]
 

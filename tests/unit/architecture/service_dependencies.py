@@ -2,8 +2,9 @@
 
 Foundations sit on exactly one entity broker; processings on exactly one foundation;
 orchestrations on two or three services of one lower layer (Florance, Two-Three); coordinations
-on two or three orchestrations. Utility brokers (logging, date-time, identifiers, metrics) never
-count, and only foundations may hold an entity broker. Concrete brokers belong to composition roots.
+on two or three orchestrations. Utility brokers (logging, date-time, identifiers, secrets,
+metrics) never count, and only foundations may hold an entity broker. Concrete brokers belong
+to composition roots.
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ from brokers.datetimes import DateTimeBroker
 from brokers.identifiers import IdentifierBroker
 from brokers.loggings import LoggingBroker
 from brokers.metrics import MetricsBroker
+from brokers.secrets import SecretBroker
 
 Layer = Literal["foundations", "processings", "orchestrations", "coordinations"]
 LAYERS: tuple[Layer, ...] = ("foundations", "processings", "orchestrations", "coordinations")
 Kind = Literal["utility broker", "entity broker", "concrete broker", "service", "other"]
 
 UTILITY_BROKERS: frozenset[type] = frozenset(
-    {LoggingBroker, DateTimeBroker, IdentifierBroker, MetricsBroker}
+    {LoggingBroker, DateTimeBroker, IdentifierBroker, SecretBroker, MetricsBroker}
 )
 
 # The layers whose services an orchestration or a coordination may combine (one of them only).

@@ -12,8 +12,12 @@ import pytest
 from faker import Faker
 from fastapi import FastAPI
 
-from brokers.identifiers import UuidIdentifierBroker
 from brokers.loggings import LoggingBroker
+from contracts.api_keys import Client
+from contracts.api_keys.exceptions.processings import (
+    ApiKeyProcessingValidationError,
+    UnauthenticatedApiKeyError,
+)
 from contracts.errors import (
     DependencyCategoryError,
     DependencyValidationCategoryError,
@@ -30,9 +34,11 @@ from contracts.registrations import (
 )
 from hosting.settings import Settings
 from ingress import RegistrationAcceptance, create_app
+from ingress.authentication import ApiKeys, ClientAuthentication
 from tests.unit.contracts.conftest import create_random_registration_request_payload
 
 MAX_BODY_BYTES = 4096
+TOKEN = "a0d1c2b3-0000-4000-8000-000000000001.the-secret"  # noqa: S105 - a test token
 
 Payload = dict[str, Any]
 
@@ -81,10 +87,18 @@ class CoroutineRegistrationAcceptance(RegistrationAcceptance, Protocol):
     """The protocol as coroutine functions, so that autospec makes its methods ``AsyncMock``s."""
 
     async def accept_registration(
-        self, request: RegistrationRequest, registration_id: str
+        self, request: RegistrationRequest, client: Client, idempotency_key: str | None
     ) -> Registration: ...
 
-    async def retrieve_registration_by_id(self, registration_id: str) -> Registration: ...
+    async def retrieve_registration_by_id(
+        self, registration_id: str, client: Client
+    ) -> Registration: ...
+
+
+class CoroutineApiKeys(ApiKeys, Protocol):
+    async def verify_api_key_token(self, token: str) -> Client: ...
+
+    async def has_active_api_keys(self) -> bool: ...
 
 
 @pytest.fixture(autouse=True)
@@ -95,6 +109,26 @@ def faker_seed() -> int:
 @pytest.fixture
 def acceptance() -> AsyncMock:
     mock: AsyncMock = create_autospec(CoroutineRegistrationAcceptance, instance=True, spec_set=True)
+    return mock
+
+
+@pytest.fixture
+def api_client(faker: Faker) -> Client:
+    return Client(id=str(faker.uuid4()), name=faker.slug(), signing_key=faker.sha256())
+
+
+@pytest.fixture
+def api_keys(api_client: Client) -> AsyncMock:
+    """Knows one token, ``TOKEN``, of ``api_client``; refuses every other one."""
+    mock: AsyncMock = create_autospec(CoroutineApiKeys, instance=True, spec_set=True)
+
+    def verify(token: str) -> Client:
+        if token != TOKEN:
+            raise ApiKeyProcessingValidationError(UnauthenticatedApiKeyError())
+        return api_client
+
+    mock.verify_api_key_token.side_effect = verify
+    mock.has_active_api_keys.return_value = True
     return mock
 
 
@@ -110,21 +144,27 @@ def logging_broker() -> MagicMock:
 
 
 @pytest.fixture
-def app(acceptance: AsyncMock, readiness: AsyncMock, logging_broker: MagicMock) -> FastAPI:
-    # The identifier broker is pure (UUIDv5 of its parts): the real one shows the ids derive.
+def app(
+    acceptance: AsyncMock, readiness: AsyncMock, api_keys: AsyncMock, logging_broker: MagicMock
+) -> FastAPI:
     return create_app(
         acceptance,
         readiness,
         Settings(max_body_bytes=MAX_BODY_BYTES),
-        identifier_broker=UuidIdentifierBroker(),
+        authentication=ClientAuthentication(api_keys, open_on_loopback=False, cache_seconds=0),
         logging_broker=logging_broker,
     )
 
 
 @pytest.fixture
 async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of the ingress that sends ``TOKEN``, as every caller of ``/v1`` must."""
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://ingress.test") as client:
+    async with httpx.AsyncClient(
+        transport=transport,
+        base_url="http://ingress.test",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    ) as client:
         yield client
 
 

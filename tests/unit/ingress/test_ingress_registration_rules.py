@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
-from unittest.mock import MagicMock, Mock, create_autospec
+from unittest.mock import AsyncMock, MagicMock, Mock, create_autospec
 
 import httpx
 import pytest
@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from brokers.datetimes import DateTimeBroker
 from brokers.identifiers import UuidIdentifierBroker
+from brokers.secrets import HashlibSecretBroker
 from brokers.storages.memory_storage_broker import MemoryStorageBroker
 from contracts.contacts.exceptions.foundations import ContactValidationError
 from contracts.errors import CategorizedError
@@ -42,6 +43,7 @@ from contracts.immunizations.exceptions.orchestrations import (
 from contracts.students.exceptions.foundations import StudentValidationError
 from hosting.settings import Settings
 from ingress import create_app
+from ingress.authentication import ClientAuthentication
 from services.foundations.contacts import ContactService
 from services.foundations.guardians import GuardianService
 from services.foundations.immunizations import ImmunizationService
@@ -176,13 +178,13 @@ def date_time_broker() -> Mock:
 @pytest.fixture
 def registration_event_processing_service() -> Mock:
     mock: Mock = create_autospec(RegistrationEventProcessingService, instance=True, spec_set=True)
-    mock.publish_registration_requested.side_effect = lambda data, event_id: (
+    mock.publish_registration_requested.side_effect = lambda data, event_id, requested_at: (
         RegistrationRequestedEvent(
             specversion="1.0",
             id=event_id,
             source="tests",
             type=REGISTRATION_REQUESTED,
-            time=NOW,
+            time=requested_at,
             data=data,
             correlationid=data.registration_id,
         )
@@ -193,7 +195,6 @@ def registration_event_processing_service() -> Mock:
 @pytest.fixture
 def registration_processing_service() -> Mock:
     mock: Mock = create_autospec(RegistrationProcessingService, instance=True, spec_set=True)
-    mock.retrieve_registration_if_exists.return_value = None
     mock.ensure_registration_recorded.side_effect = lambda registration: registration
     return mock
 
@@ -203,20 +204,22 @@ def app(
     registration_event_processing_service: Mock,
     registration_processing_service: Mock,
     date_time_broker: Mock,
+    api_keys: AsyncMock,
     logging_broker: MagicMock,
 ) -> FastAPI:
     acceptance = RegistrationAcceptanceOrchestrationService(
         registration_event_processing_service,
         registration_processing_service,
-        IDENTIFIERS,
-        date_time_broker,
-        logging_broker,
+        identifier_broker=IDENTIFIERS,
+        secret_broker=HashlibSecretBroker(),
+        date_time_broker=date_time_broker,
+        logging_broker=logging_broker,
     )
     return create_app(
         acceptance,
         readiness=MagicMock(),
         settings=Settings(),
-        identifier_broker=IDENTIFIERS,
+        authentication=ClientAuthentication(api_keys, open_on_loopback=False, cache_seconds=0),
         logging_broker=logging_broker,
     )
 

@@ -6,6 +6,7 @@ import httpx
 import pytest
 from faker import Faker
 
+from contracts.api_keys import Client
 from tests.unit.ingress.conftest import (
     NotFoundRegistrationError,
     RegistrationAcceptanceOrchestrationValidationError,
@@ -14,7 +15,7 @@ from tests.unit.ingress.conftest import (
 
 
 async def test_should_answer_the_status_of_a_registration_and_of_each_concern(
-    client: httpx.AsyncClient, acceptance: AsyncMock, faker: Faker
+    client: httpx.AsyncClient, acceptance: AsyncMock, api_client: Client, faker: Faker
 ) -> None:
     # given
     storage_registration = create_random_registration(faker)
@@ -37,11 +38,11 @@ async def test_should_answer_the_status_of_a_registration_and_of_each_concern(
     # then
     assert actual_response.status_code == 200
     assert actual_response.json() == expected_body
-    assert acceptance.mock_calls == [call.retrieve_registration_by_id(input_id)]
+    assert acceptance.mock_calls == [call.retrieve_registration_by_id(input_id, api_client)]
 
 
 async def test_should_answer_404_for_an_unknown_registration(
-    client: httpx.AsyncClient, acceptance: AsyncMock, faker: Faker
+    client: httpx.AsyncClient, acceptance: AsyncMock, api_client: Client, faker: Faker
 ) -> None:
     # given
     input_id = str(faker.uuid4())
@@ -56,11 +57,11 @@ async def test_should_answer_404_for_an_unknown_registration(
 
     # then
     assert actual_response.status_code == 404
-    assert acceptance.mock_calls == [call.retrieve_registration_by_id(input_id)]
+    assert acceptance.mock_calls == [call.retrieve_registration_by_id(input_id, api_client)]
 
 
 async def test_should_look_an_id_up_in_its_canonical_form(
-    client: httpx.AsyncClient, acceptance: AsyncMock, faker: Faker
+    client: httpx.AsyncClient, acceptance: AsyncMock, api_client: Client, faker: Faker
 ) -> None:
     # given
     storage_registration = create_random_registration(faker)
@@ -71,7 +72,9 @@ async def test_should_look_an_id_up_in_its_canonical_form(
 
     # then
     assert actual_response.status_code == 200
-    assert acceptance.mock_calls == [call.retrieve_registration_by_id(storage_registration.id)]
+    assert acceptance.mock_calls == [
+        call.retrieve_registration_by_id(storage_registration.id, api_client)
+    ]
 
 
 @pytest.mark.parametrize("malformed_id", ["42", "not-a-uuid", "x" * 300])

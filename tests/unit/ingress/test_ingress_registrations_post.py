@@ -1,103 +1,85 @@
 from __future__ import annotations
 
-import uuid
 from unittest.mock import AsyncMock, call
 
 import httpx
+import pytest
 from faker import Faker
 
-from brokers.identifiers import UuidIdentifierBroker
-from contracts.registrations import Registration, RegistrationRequest, RegistrationStatus
+from contracts.api_keys import Client
+from contracts.registrations import RegistrationRequest, RegistrationStatus
 from tests.unit.ingress.conftest import create_random_registration, create_random_request_payload
 
 
-def accepting(acceptance: AsyncMock, faker: Faker) -> None:
-    def accept(_: RegistrationRequest, registration_id: str) -> Registration:
-        return create_random_registration(faker, registration_id, RegistrationStatus.PENDING)
-
-    acceptance.accept_registration.side_effect = accept
-
-
 async def test_should_accept_a_registration_and_say_where_to_follow_it(
-    client: httpx.AsyncClient, acceptance: AsyncMock, faker: Faker
+    client: httpx.AsyncClient, acceptance: AsyncMock, api_client: Client, faker: Faker
 ) -> None:
     # given
-    random_payload = create_random_request_payload(faker)
-    input_payload = random_payload
+    input_payload = create_random_request_payload(faker)
     expected_request = RegistrationRequest.model_validate(input_payload)
-    accepting(acceptance, faker)
+    stored_registration = create_random_registration(faker, status=RegistrationStatus.PENDING)
+    acceptance.accept_registration.return_value = stored_registration
+    expected_url = f"/v1/registrations/{stored_registration.id}"
 
     # when
     actual_response = await client.post("/v1/registrations", json=input_payload)
 
     # then
     assert actual_response.status_code == 202
-    actual_body = actual_response.json()
-    registration_id = actual_body["registration_id"]
-    assert uuid.UUID(registration_id).version == 4
-    expected_url = f"/v1/registrations/{registration_id}"
-    assert actual_body == {"registration_id": registration_id, "status_url": expected_url}
+    assert actual_response.json() == {
+        "registration_id": stored_registration.id,
+        "status_url": expected_url,
+    }
     assert actual_response.headers["location"] == expected_url
-    assert acceptance.mock_calls == [call.accept_registration(expected_request, registration_id)]
+    assert acceptance.mock_calls == [call.accept_registration(expected_request, api_client, None)]
 
 
-async def test_should_give_a_new_id_to_each_registration_without_idempotency_key(
-    client: httpx.AsyncClient, acceptance: AsyncMock, faker: Faker
+async def test_should_pass_the_idempotency_key_with_the_client_it_belongs_to(
+    client: httpx.AsyncClient, acceptance: AsyncMock, api_client: Client, faker: Faker
 ) -> None:
     # given
+    input_key = faker.pystr(min_chars=1, max_chars=255)
     input_payload = create_random_request_payload(faker)
-    accepting(acceptance, faker)
+    acceptance.accept_registration.return_value = create_random_registration(faker)
 
     # when
-    first_response = await client.post("/v1/registrations", json=input_payload)
-    second_response = await client.post("/v1/registrations", json=input_payload)
+    actual_response = await client.post(
+        "/v1/registrations", json=input_payload, headers={"Idempotency-Key": input_key}
+    )
 
-    # then
-    assert (first_response.status_code, second_response.status_code) == (202, 202)
-    assert first_response.json()["registration_id"] != second_response.json()["registration_id"]
-
-
-async def test_should_derive_the_same_id_from_the_same_idempotency_key(
-    client: httpx.AsyncClient, acceptance: AsyncMock, faker: Faker
-) -> None:
-    # given
-    random_key = faker.uuid4()
-    input_payload = create_random_request_payload(faker)
-    expected_request = RegistrationRequest.model_validate(input_payload)
-    expected_id = UuidIdentifierBroker().get_derived_identifier("registration", random_key)
-    accepting(acceptance, faker)
-    headers = {"Idempotency-Key": random_key}
-
-    # when
-    first_response = await client.post("/v1/registrations", json=input_payload, headers=headers)
-    second_response = await client.post("/v1/registrations", json=input_payload, headers=headers)
-
-    # then
-    assert (first_response.status_code, second_response.status_code) == (202, 202)
-    assert first_response.json()["registration_id"] == expected_id
-    assert second_response.json()["registration_id"] == expected_id
-    assert second_response.headers["location"] == f"/v1/registrations/{expected_id}"
-    # Whether the second is published again is the orchestration's call: it knows the id.
+    # then: the id is the orchestration's to derive, from the client and the key
+    assert actual_response.status_code == 202
     assert acceptance.mock_calls == [
-        call.accept_registration(expected_request, expected_id),
-        call.accept_registration(expected_request, expected_id),
+        call.accept_registration(
+            RegistrationRequest.model_validate(input_payload), api_client, input_key
+        )
     ]
 
 
-async def test_should_derive_different_ids_from_different_idempotency_keys(
-    client: httpx.AsyncClient, acceptance: AsyncMock, faker: Faker
+@pytest.mark.parametrize(
+    "headers",
+    [
+        pytest.param({}, id="no credentials"),
+        pytest.param({"Authorization": "Bearer not-a-key"}, id="unknown token"),
+        pytest.param({"Authorization": "Basic dXNlcjpwYXNz"}, id="another scheme"),
+    ],
+)
+async def test_should_answer_401_with_a_bearer_challenge_and_accept_nothing(
+    app: object, acceptance: AsyncMock, faker: Faker, headers: dict[str, str]
 ) -> None:
     # given
     input_payload = create_random_request_payload(faker)
-    accepting(acceptance, faker)
+    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
 
     # when
-    first_response = await client.post(
-        "/v1/registrations", json=input_payload, headers={"Idempotency-Key": faker.uuid4()}
-    )
-    second_response = await client.post(
-        "/v1/registrations", json=input_payload, headers={"Idempotency-Key": faker.uuid4()}
-    )
+    async with httpx.AsyncClient(transport=transport, base_url="http://ingress.test") as bare:
+        post_response = await bare.post("/v1/registrations", json=input_payload, headers=headers)
+        get_response = await bare.get(f"/v1/registrations/{faker.uuid4()}", headers=headers)
 
     # then
-    assert first_response.json()["registration_id"] != second_response.json()["registration_id"]
+    for response in (post_response, get_response):
+        assert response.status_code == 401
+        assert response.headers["www-authenticate"] == "Bearer"
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["status"] == 401
+    assert acceptance.mock_calls == []

@@ -115,7 +115,7 @@ async def test_should_refuse_malformed_json_with_a_clear_message(
 
     # then
     assert actual_response.status_code == 400
-    assert actual_response.json()["detail"].startswith("the request body is not valid JSON")
+    assert actual_response.json()["detail"].startswith("The request body is not valid JSON")
     assert acceptance.mock_calls == []
 
 
@@ -204,7 +204,9 @@ async def test_should_accept_a_body_of_exactly_the_limit(
     assert len(acceptance.mock_calls) == 1
 
 
-@pytest.mark.parametrize("key", ["", "k" * 201], ids=["empty", "too-long"])
+@pytest.mark.parametrize(
+    "key", ["", "k" * 256, "key\twith a tab"], ids=["empty", "too-long", "not-printable"]
+)
 async def test_should_refuse_an_idempotency_key_of_a_bad_length(
     client: httpx.AsyncClient, acceptance: AsyncMock, faker: Faker, key: str
 ) -> None:
@@ -217,5 +219,9 @@ async def test_should_refuse_an_idempotency_key_of_a_bad_length(
 
     # then
     assert actual_response.status_code == 400
+    assert actual_response.headers["content-type"] == "application/problem+json"
     assert "Idempotency-Key" in actual_response.json()["detail"]
+    assert actual_response.json()["errors"] == [
+        {"location": "header.Idempotency-Key", "message": "Key is not valid."}
+    ]
     assert acceptance.mock_calls == []

@@ -94,7 +94,9 @@ async def test_should_raise_critical_dependency_error_on_publish_if_queue_fails(
     queue_error = create_queue_error(faker)
     identifier_broker.get_derived_identifier.return_value = create_random_id(faker)
     queue_broker.publish.side_effect = queue_error
-    expected_error = GuardianEventDependencyError(FailedGuardianEventPublishError(str(queue_error)))
+    expected_error = GuardianEventDependencyError(
+        FailedGuardianEventPublishError(type(queue_error).__name__)
+    )
 
     # when
     with pytest.raises(GuardianEventDependencyError) as error_info:
@@ -121,7 +123,7 @@ async def test_should_raise_service_error_on_publish_if_service_error_occurs_and
     message = faker.sentence()
     identifier_broker.get_derived_identifier.return_value = create_random_id(faker)
     queue_broker.publish.side_effect = RuntimeError(message)
-    expected_error = GuardianEventServiceError(FailedGuardianEventServiceError(message))
+    expected_error = GuardianEventServiceError(FailedGuardianEventServiceError("RuntimeError"))
 
     # when
     with pytest.raises(GuardianEventServiceError) as error_info:

@@ -95,7 +95,7 @@ async def test_should_raise_critical_dependency_error_on_publish_if_queue_fails(
     identifier_broker.get_derived_identifier.return_value = create_random_id(faker)
     queue_broker.publish.side_effect = queue_error
     expected_error = LibraryCardEventDependencyError(
-        FailedLibraryCardEventPublishError(str(queue_error))
+        FailedLibraryCardEventPublishError(type(queue_error).__name__)
     )
 
     # when
@@ -123,7 +123,9 @@ async def test_should_raise_service_error_on_publish_if_service_error_occurs_and
     message = faker.sentence()
     identifier_broker.get_derived_identifier.return_value = create_random_id(faker)
     queue_broker.publish.side_effect = RuntimeError(message)
-    expected_error = LibraryCardEventServiceError(FailedLibraryCardEventServiceError(message))
+    expected_error = LibraryCardEventServiceError(
+        FailedLibraryCardEventServiceError("RuntimeError")
+    )
 
     # when
     with pytest.raises(LibraryCardEventServiceError) as error_info:

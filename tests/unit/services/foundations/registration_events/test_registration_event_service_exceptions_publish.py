@@ -47,13 +47,13 @@ async def test_should_raise_dependency_error_on_publish_if_queue_fails_and_log_i
     queue_error = create_queue_error(create_random_message(faker))
     queue_broker.publish.side_effect = queue_error
     expected_error = RegistrationEventDependencyError(
-        FailedRegistrationEventPublishError(str(queue_error))
+        FailedRegistrationEventPublishError(type(queue_error).__name__)
     )
 
     # when
     with pytest.raises(RegistrationEventDependencyError) as error_info:
         await registration_event_service.publish_registration_requested(
-            input_requested, event_id=create_random_id(faker)
+            input_requested, event_id=create_random_id(faker), requested_at=now
         )
 
     # then
@@ -76,13 +76,13 @@ async def test_should_raise_service_error_on_publish_if_service_error_occurs_and
     unexpected_error = RuntimeError(create_random_message(faker))
     queue_broker.publish.side_effect = unexpected_error
     expected_error = RegistrationEventServiceError(
-        FailedRegistrationEventServiceError(str(unexpected_error))
+        FailedRegistrationEventServiceError(type(unexpected_error).__name__)
     )
 
     # when
     with pytest.raises(RegistrationEventServiceError) as error_info:
         await registration_event_service.publish_registration_requested(
-            input_student, event_id=create_random_id(faker)
+            input_student, event_id=create_random_id(faker), requested_at=now
         )
 
     # then

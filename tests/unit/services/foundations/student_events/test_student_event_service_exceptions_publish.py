@@ -65,7 +65,7 @@ async def test_should_raise_dependency_error_on_publish_outcome_if_queue_fails_a
     )
     queue_error = create_queue_error(create_random_message(faker))
     queue_broker.publish.side_effect = queue_error
-    failed_publish_error = FailedStudentEventPublishError(str(queue_error))
+    failed_publish_error = FailedStudentEventPublishError(type(queue_error).__name__)
     expected_dependency_error = StudentEventDependencyError(failed_publish_error)
 
     # when
@@ -113,7 +113,7 @@ async def test_should_raise_service_error_on_publish_outcome_if_service_error_oc
     )
     unexpected_error = create_unexpected_error(create_random_message(faker))
     queue_broker.publish.side_effect = unexpected_error
-    failed_service_error = FailedStudentEventServiceError(str(unexpected_error))
+    failed_service_error = FailedStudentEventServiceError(type(unexpected_error).__name__)
     expected_service_error = StudentEventServiceError(failed_service_error)
 
     # when

@@ -115,7 +115,7 @@ async def test_should_publish_student_outcomes_together_each_with_its_own_error(
     unavailable = QueueUnavailableError("not confirmed")
     queue_broker.publish.side_effect = [None, unavailable, None]
     expected_dependency_error = StudentEventDependencyError(
-        FailedStudentEventPublishError(str(unavailable))
+        FailedStudentEventPublishError(type(unavailable).__name__)
     )
 
     # when

@@ -231,7 +231,7 @@ async def test_should_raise_critical_dependency_error_on_process_without_reporti
         pytest.param(
             "contact",
             RuntimeError,
-            FailedContactOrchestrationServiceError,
+            lambda _: FailedContactOrchestrationServiceError("RuntimeError"),
             id="unexpected",
         ),
     ],

@@ -235,7 +235,7 @@ async def test_should_raise_critical_dependency_error_on_process_without_reporti
         pytest.param(
             "guardian",
             RuntimeError,
-            FailedGuardianOrchestrationServiceError,
+            lambda _: FailedGuardianOrchestrationServiceError("RuntimeError"),
             id="unexpected",
         ),
     ],

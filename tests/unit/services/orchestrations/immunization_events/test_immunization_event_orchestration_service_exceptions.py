@@ -241,7 +241,7 @@ async def test_should_raise_critical_dependency_error_on_process_without_reporti
         pytest.param(
             "immunization",
             RuntimeError,
-            FailedImmunizationOrchestrationServiceError,
+            lambda _: FailedImmunizationOrchestrationServiceError("RuntimeError"),
             id="unexpected",
         ),
     ],

@@ -242,7 +242,7 @@ async def test_should_raise_critical_dependency_error_on_process_without_reporti
         pytest.param(
             "library_card",
             RuntimeError,
-            FailedLibraryCardOrchestrationServiceError,
+            lambda _: FailedLibraryCardOrchestrationServiceError("RuntimeError"),
             id="unexpected",
         ),
     ],

@@ -8,6 +8,7 @@ import pytest
 from brokers.datetimes import DateTimeBroker
 from brokers.identifiers import IdentifierBroker
 from brokers.loggings import LoggingBroker
+from brokers.secrets import HashlibSecretBroker, SecretBroker
 from services.orchestrations.registration_acceptances import (
     RegistrationAcceptanceOrchestrationService,
 )
@@ -36,9 +37,20 @@ def identifier_broker() -> Mock:
 
 
 @pytest.fixture
+def secret_broker() -> Mock:
+    # Digests and signatures are pure: the real ones, so that equal inputs give equal outputs.
+    mock: Mock = create_autospec(SecretBroker, instance=True, spec_set=True)
+    real = HashlibSecretBroker()
+    mock.get_digest.side_effect = real.get_digest
+    mock.get_signature.side_effect = real.get_signature
+    return mock
+
+
+@pytest.fixture
 def date_time_broker(now: datetime) -> Mock:
     mock: Mock = create_autospec(DateTimeBroker, instance=True, spec_set=True)
     mock.get_current_date.return_value = now.date()
+    mock.get_current_date_time.return_value = now
     return mock
 
 
@@ -66,16 +78,19 @@ def dependencies(
 
 @pytest.fixture
 def registration_acceptance_orchestration_service(
+    *,
     registration_event_processing_service: Mock,
     registration_processing_service: Mock,
     identifier_broker: Mock,
+    secret_broker: Mock,
     date_time_broker: Mock,
     logging_broker: Mock,
 ) -> RegistrationAcceptanceOrchestrationService:
     return RegistrationAcceptanceOrchestrationService(
         registration_event_processing_service,
         registration_processing_service,
-        identifier_broker,
-        date_time_broker,
-        logging_broker,
+        identifier_broker=identifier_broker,
+        secret_broker=secret_broker,
+        date_time_broker=date_time_broker,
+        logging_broker=logging_broker,
     )

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import hashlib
+import hmac
 from datetime import datetime, timedelta
 from unittest.mock import Mock, call
 
 import pytest
 from faker import Faker
 
-from contracts.errors import CategorizedError
+from contracts.api_keys import Client
 from contracts.events import RegistrationRequestedEvent
 from contracts.registrations import Registration, RegistrationRequest
 from contracts.registrations.exceptions.event_processings import (
@@ -15,12 +17,14 @@ from contracts.registrations.exceptions.event_processings import (
 )
 from contracts.registrations.exceptions.events import FailedRegistrationEventPublishError
 from contracts.registrations.exceptions.foundations import (
-    FailedRegistrationServiceError,
     FailedRegistrationStorageError,
     NotFoundRegistrationError,
 )
 from contracts.registrations.exceptions.orchestrations import (
+    InFlightIdempotencyKeyError,
     InvalidRegistrationAcceptanceError,
+    MismatchedIdempotencyKeyError,
+    NotFoundClientRegistrationError,
     RegistrationAcceptanceOrchestrationDependencyError,
     RegistrationAcceptanceOrchestrationDependencyValidationError,
     RegistrationAcceptanceOrchestrationValidationError,
@@ -28,17 +32,12 @@ from contracts.registrations.exceptions.orchestrations import (
 from contracts.registrations.exceptions.processings import (
     RegistrationProcessingDependencyError,
     RegistrationProcessingDependencyValidationError,
-    RegistrationProcessingServiceError,
 )
 from services.foundations.events import EVENT_SOURCE
 from services.orchestrations.registration_acceptances import (
     RegistrationAcceptanceOrchestrationService,
 )
-from tests.unit.services.conftest import (
-    create_error_log_call,
-    create_random_id,
-    create_random_message,
-)
+from tests.unit.services.conftest import create_error_log_call, create_random_message
 from tests.unit.services.foundations.registrations.conftest import create_random_registration
 from tests.unit.services.foundations.registrations.requests import (
     create_random_registration_request,
@@ -48,7 +47,23 @@ from tests.unit.services.orchestrations.registration_events.conftest import deri
 from tests.unit.services.orchestrations.registration_events.fan_outs import create_expected_fan_out
 
 
-def create_published_event(
+def create_random_client(faker: Faker) -> Client:
+    return Client(id=str(faker.uuid4()), name=faker.slug(), signing_key=faker.sha256())
+
+
+def create_expected_id(client: Client, key: str) -> str:
+    """The id a key gives one client: derived from an HMAC under the client's signing key."""
+    signature = hmac.new(
+        client.signing_key.encode(), f"registration:{key}".encode(), hashlib.sha256
+    ).hexdigest()
+    return derive_id("registration", signature)
+
+
+def create_fingerprint(request: RegistrationRequest) -> str:
+    return hashlib.sha256(request.model_dump_json().encode()).hexdigest()
+
+
+def create_requested_event(
     faker: Faker, now: datetime, registration_id: str
 ) -> RegistrationRequestedEvent:
     request = create_random_registration_request(faker, now.date())
@@ -67,185 +82,229 @@ def create_request_of(event: RegistrationRequestedEvent) -> RegistrationRequest:
     return RegistrationRequest.model_validate(event.data.model_dump(exclude={"registration_id"}))
 
 
-async def test_should_publish_then_record_registration_on_accept(
+def create_expected_entry(event: RegistrationRequestedEvent, client: Client) -> Registration:
+    """The registration worker's entry for the same request, plus its owner and fingerprint."""
+    worker_entry, _ = create_expected_fan_out(event)
+    return worker_entry.model_copy(
+        update={
+            "client_id": client.id,
+            "request_fingerprint": create_fingerprint(create_request_of(event)),
+        }
+    )
+
+
+def create_expected_publish(event: RegistrationRequestedEvent, requested_at: datetime) -> object:
+    return call.registration_event_processing_service.publish_registration_requested(
+        event.data, event_id=event.id, requested_at=requested_at
+    )
+
+
+async def test_should_record_then_publish_registration_on_accept(
     *,
     faker: Faker,
     now: datetime,
     registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
-    registration_event_processing_service: Mock,
     registration_processing_service: Mock,
     dependencies: Mock,
 ) -> None:
     # given
-    input_registration_id = create_random_id(faker)
-    published_event = create_published_event(faker, now, input_registration_id)
-    input_request = create_request_of(published_event)
-    # The same entry the registration worker records: same keys, dated by the same event.
-    expected_registration, _ = create_expected_fan_out(published_event)
-    stored_registration = expected_registration.model_copy(deep=True)
-    registration_processing_service.retrieve_registration_if_exists.return_value = None
-    registration_event_processing_service.publish_registration_requested.return_value = (
-        published_event
-    )
-    registration_processing_service.ensure_registration_recorded.return_value = stored_registration
+    input_client = create_random_client(faker)
+    input_key = faker.uuid4()
+    expected_id = create_expected_id(input_client, input_key)
+    requested_event = create_requested_event(faker, now, expected_id)
+    input_request = create_request_of(requested_event)
+    expected_entry = create_expected_entry(requested_event, input_client)
+    stored_entry = expected_entry.model_copy(deep=True)
+    registration_processing_service.ensure_registration_recorded.return_value = stored_entry
 
     # when
-    actual_registration = await registration_acceptance_orchestration_service.accept_registration(
-        input_request, input_registration_id
+    actual_entry = await registration_acceptance_orchestration_service.accept_registration(
+        input_request, input_client, input_key
     )
 
-    # then: the publish is confirmed before the ledger is written
-    assert actual_registration == stored_registration
+    # then: one insert-if-absent, then one confirmed publish dated by the entry
+    assert actual_entry == stored_entry
     assert dependencies.mock_calls == [
-        call.registration_processing_service.retrieve_registration_if_exists(input_registration_id),
-        call.registration_event_processing_service.publish_registration_requested(
-            published_event.data,
-            event_id=derive_id("registration.requested.v1", input_registration_id),
-        ),
-        call.registration_processing_service.ensure_registration_recorded(expected_registration),
+        call.registration_processing_service.ensure_registration_recorded(expected_entry),
+        create_expected_publish(requested_event, stored_entry.created_at),
     ]
 
 
-async def test_should_return_recorded_registration_without_publishing_again_on_accept(
+async def test_should_give_a_random_id_without_an_idempotency_key_on_accept(
     *,
     faker: Faker,
     now: datetime,
     registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
     registration_processing_service: Mock,
+    identifier_broker: Mock,
     dependencies: Mock,
 ) -> None:
     # given
-    recorded_registration = create_random_registration(faker, now)
-    input_request = create_random_registration_request(faker, now.date())
-    registration_processing_service.retrieve_registration_if_exists.return_value = (
-        recorded_registration
-    )
+    input_client = create_random_client(faker)
+    random_id = str(faker.uuid4())
+    identifier_broker.get_identifier.return_value = random_id
+    requested_event = create_requested_event(faker, now, random_id)
+    expected_entry = create_expected_entry(requested_event, input_client)
+    registration_processing_service.ensure_registration_recorded.return_value = expected_entry
 
     # when
-    actual_registration = await registration_acceptance_orchestration_service.accept_registration(
-        input_request, recorded_registration.id
+    actual_entry = await registration_acceptance_orchestration_service.accept_registration(
+        create_request_of(requested_event), input_client, None
     )
 
     # then
-    assert actual_registration == recorded_registration
+    assert actual_entry.id == random_id
     assert dependencies.mock_calls == [
-        call.registration_processing_service.retrieve_registration_if_exists(
-            recorded_registration.id
-        )
+        call.registration_processing_service.ensure_registration_recorded(expected_entry),
+        create_expected_publish(requested_event, now),
     ]
 
 
-LEDGER_ERRORS = [
-    pytest.param(
-        lambda m: RegistrationProcessingDependencyError(FailedRegistrationStorageError(m)),
-        id="dependency",
-    ),
-    pytest.param(
-        lambda m: RegistrationProcessingServiceError(FailedRegistrationServiceError(m)),
-        id="service",
-    ),
-]
-
-
-@pytest.mark.parametrize("create_ledger_error", LEDGER_ERRORS)
-async def test_should_accept_registration_even_if_the_ledger_write_fails_and_log_it(
+async def test_should_publish_the_same_event_again_when_the_same_request_is_repeated_on_accept(
     *,
     faker: Faker,
     now: datetime,
-    create_ledger_error: Callable[[str], CategorizedError],
     registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
-    registration_event_processing_service: Mock,
     registration_processing_service: Mock,
-    logging_broker: Mock,
-) -> None:
-    # given: the publish is confirmed, so the registration is accepted whatever the ledger does
-    input_registration_id = create_random_id(faker)
-    published_event = create_published_event(faker, now, input_registration_id)
-    input_request = create_request_of(published_event)
-    expected_registration: Registration = create_expected_fan_out(published_event)[0]
-    ledger_error = create_ledger_error(create_random_message(faker))
-    registration_processing_service.retrieve_registration_if_exists.return_value = None
-    registration_event_processing_service.publish_registration_requested.return_value = (
-        published_event
-    )
-    registration_processing_service.ensure_registration_recorded.side_effect = ledger_error
-
-    # when
-    actual_registration = await registration_acceptance_orchestration_service.accept_registration(
-        input_request, input_registration_id
-    )
-
-    # then
-    assert actual_registration == expected_registration
-    assert logging_broker.mock_calls == [
-        call.warning(
-            "registration accepted but not recorded; the registration worker records it",
-            registration_id=input_registration_id,
-            error_type=type(ledger_error).__name__,
-            category=ledger_error.category.value,
-            inner_error_type=type(ledger_error.inner_error).__name__,
-            error=str(ledger_error),
-        )
-    ]
-
-
-async def test_should_raise_dependency_error_on_accept_if_queue_is_unavailable_and_log_it(
-    *,
-    faker: Faker,
-    now: datetime,
-    registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
-    registration_event_processing_service: Mock,
-    registration_processing_service: Mock,
-    logging_broker: Mock,
-) -> None:
-    # given
-    input_registration_id = create_random_id(faker)
-    input_request = create_random_registration_request(faker, now.date())
-    failed_publish_error = FailedRegistrationEventPublishError(create_random_message(faker))
-    publish_error = RegistrationEventProcessingDependencyError(failed_publish_error)
-    registration_processing_service.retrieve_registration_if_exists.return_value = None
-    registration_event_processing_service.publish_registration_requested.side_effect = publish_error
-    expected_error = RegistrationAcceptanceOrchestrationDependencyError(failed_publish_error)
-
-    # when
-    with pytest.raises(RegistrationAcceptanceOrchestrationDependencyError) as error_info:
-        await registration_acceptance_orchestration_service.accept_registration(
-            input_request, input_registration_id
-        )
-
-    # then: nothing is recorded for a registration that was not accepted
-    assert error_info.value == expected_error
-    assert error_info.value.__cause__ is publish_error
-    assert [name for name, _, _ in registration_processing_service.mock_calls] == [
-        "retrieve_registration_if_exists"
-    ]
-    assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
-
-
-async def test_should_raise_validation_error_on_accept_if_registration_id_is_invalid_and_log_it(
-    *,
-    faker: Faker,
-    now: datetime,
-    registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
     dependencies: Mock,
 ) -> None:
+    # given: the first attempt's entry, written earlier (its publish may never have confirmed)
+    input_client = create_random_client(faker)
+    input_key = faker.uuid4()
+    requested_event = create_requested_event(
+        faker, now, create_expected_id(input_client, input_key)
+    )
+    expected_entry = create_expected_entry(requested_event, input_client)
+    earlier = now - timedelta(minutes=faker.random_int(1, 600))
+    stored_entry = expected_entry.model_copy(update={"created_at": earlier, "updated_at": earlier})
+    registration_processing_service.ensure_registration_recorded.return_value = stored_entry
+
+    # when
+    actual_entry = await registration_acceptance_orchestration_service.accept_registration(
+        create_request_of(requested_event), input_client, input_key
+    )
+
+    # then: the same id, and the very event the first attempt published (dated as it was)
+    assert actual_entry == stored_entry
+    assert dependencies.mock_calls == [
+        call.registration_processing_service.ensure_registration_recorded(expected_entry),
+        create_expected_publish(requested_event, earlier),
+    ]
+
+
+async def test_should_give_two_clients_two_registrations_for_the_same_key_on_accept(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
+    registration_processing_service: Mock,
+) -> None:
     # given
+    first_client, second_client = create_random_client(faker), create_random_client(faker)
+    input_key = faker.uuid4()
     input_request = create_random_registration_request(faker, now.date())
-    invalid_registration_id = faker.word()
+    registration_processing_service.ensure_registration_recorded.side_effect = lambda entry: entry
+
+    # when
+    first = await registration_acceptance_orchestration_service.accept_registration(
+        input_request, first_client, input_key
+    )
+    second = await registration_acceptance_orchestration_service.accept_registration(
+        input_request, second_client, input_key
+    )
+
+    # then: neither id can be computed from the key alone
+    assert first.id == create_expected_id(first_client, input_key)
+    assert second.id == create_expected_id(second_client, input_key)
+    assert first.id != second.id
+    assert (first.client_id, second.client_id) == (first_client.id, second_client.id)
+
+
+@pytest.mark.parametrize("stored_differs_in", ["request_fingerprint", "client_id"])
+async def test_should_raise_validation_error_and_publish_nothing_if_key_is_reused_on_accept(
+    *,
+    faker: Faker,
+    now: datetime,
+    stored_differs_in: str,
+    registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
+    registration_processing_service: Mock,
+    dependencies: Mock,
+) -> None:
+    # given: the key's entry holds another body (or was not this client's)
+    input_client = create_random_client(faker)
+    input_key = faker.uuid4()
+    requested_event = create_requested_event(
+        faker, now, create_expected_id(input_client, input_key)
+    )
+    expected_entry = create_expected_entry(requested_event, input_client)
+    other_value = faker.sha256() if stored_differs_in == "request_fingerprint" else None
+    registration_processing_service.ensure_registration_recorded.return_value = (
+        expected_entry.model_copy(update={stored_differs_in: other_value})
+    )
     expected_error = RegistrationAcceptanceOrchestrationValidationError(
-        InvalidRegistrationAcceptanceError({"registration_id": ["Id is not a valid UUID."]})
+        MismatchedIdempotencyKeyError()
     )
 
     # when
     with pytest.raises(RegistrationAcceptanceOrchestrationValidationError) as error_info:
         await registration_acceptance_orchestration_service.accept_registration(
-            input_request, invalid_registration_id
+            create_request_of(requested_event), input_client, input_key
         )
 
     # then
     assert error_info.value == expected_error
-    log_call = create_error_log_call("error", expected_error)
-    assert dependencies.mock_calls == [call.logging_broker.error(*log_call.args, **log_call.kwargs)]
+    assert dependencies.mock_calls == [
+        call.registration_processing_service.ensure_registration_recorded(expected_entry),
+        create_error_log_call("error", expected_error, call.logging_broker),
+    ]
+
+
+async def test_should_raise_validation_error_if_the_key_is_still_in_flight_on_accept(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
+    registration_processing_service: Mock,
+    registration_event_processing_service: Mock,
+) -> None:
+    # given: the first request waits in the ledger write while the second one arrives
+    input_client = create_random_client(faker)
+    input_key = faker.uuid4()
+    input_request = create_random_registration_request(faker, now.date())
+    release = asyncio.Event()
+
+    async def slow_record(entry: Registration) -> Registration:
+        await release.wait()
+        return entry
+
+    registration_processing_service.ensure_registration_recorded.side_effect = slow_record
+
+    async def accept_first() -> Registration:
+        return await registration_acceptance_orchestration_service.accept_registration(
+            input_request, input_client, input_key
+        )
+
+    first = asyncio.create_task(accept_first())
+    while not registration_processing_service.ensure_registration_recorded.mock_calls:  # noqa: ASYNC110
+        await asyncio.sleep(0)
+    expected_error = RegistrationAcceptanceOrchestrationValidationError(
+        InFlightIdempotencyKeyError()
+    )
+
+    # when
+    with pytest.raises(RegistrationAcceptanceOrchestrationValidationError) as error_info:
+        await registration_acceptance_orchestration_service.accept_registration(
+            input_request, input_client, input_key
+        )
+    release.set()
+    first_entry = await first
+
+    # then: only the first one recorded and published; the key is free again after it
+    assert error_info.value == expected_error
+    assert len(registration_processing_service.ensure_registration_recorded.mock_calls) == 1
+    assert len(registration_event_processing_service.publish_registration_requested.mock_calls) == 1
+    assert first_entry.id == create_expected_id(input_client, input_key)
+    assert registration_acceptance_orchestration_service.in_flight == set()
 
 
 async def test_should_raise_validation_error_on_accept_if_request_breaks_a_concern_rule(
@@ -255,177 +314,185 @@ async def test_should_raise_validation_error_on_accept_if_request_breaks_a_conce
     registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
     dependencies: Mock,
 ) -> None:
-    # given: what the guardian, contact and immunization foundations would each refuse
+    # given: what the contact and immunization foundations would each refuse
     random_request = create_random_registration_request(faker, now.date())
-    today = now.date()
     invalid_request = random_request.model_copy(
         update={
-            "guardians": [
-                random_request.guardians[0].model_copy(update={"phone": "+15555550100"}),
-                *random_request.guardians[1:],
-            ],
             "contact": random_request.contact.model_copy(update={"country": "XX"}),
             "immunizations": [
                 random_request.immunizations[0].model_copy(
                     update={"administered_on": random_request.student.date_of_birth - timedelta(1)}
                 ),
-                *random_request.immunizations[1:-1],
-                *(
-                    [random_request.immunizations[-1].model_copy(update={"administered_on": today})]
-                    if len(random_request.immunizations) > 1
-                    else []
-                ),
+                *random_request.immunizations[1:],
             ],
         }
     )
-    last = len(invalid_request.immunizations) - 1
-    expected_problems = {
-        "guardians.0.phone": ["Phone is not a valid number."],
-        "contact.country": ["Country must be an assigned ISO 3166-1 alpha-2 code, such as GB."],
-        "immunizations.0.administered_on": ["Date must not be before the student's date of birth."],
-    }
-    if last > 0:
-        expected_problems[f"immunizations.{last}.administered_on"] = ["Date must be in the past."]
     expected_error = RegistrationAcceptanceOrchestrationValidationError(
-        InvalidRegistrationAcceptanceError(expected_problems)
+        InvalidRegistrationAcceptanceError(
+            {
+                "contact.country": [
+                    "Country must be an assigned ISO 3166-1 alpha-2 code, such as GB."
+                ],
+                "immunizations.0.administered_on": [
+                    "Date must not be before the student's date of birth."
+                ],
+            }
+        )
     )
 
     # when
     with pytest.raises(RegistrationAcceptanceOrchestrationValidationError) as error_info:
         await registration_acceptance_orchestration_service.accept_registration(
-            invalid_request, create_random_id(faker)
+            invalid_request, create_random_client(faker), faker.uuid4()
         )
 
-    # then: refused before the ledger is read or anything is published
+    # then: refused before the ledger is written or anything is published
     assert error_info.value == expected_error
-    log_call = create_error_log_call("error", expected_error)
-    assert dependencies.mock_calls == [call.logging_broker.error(*log_call.args, **log_call.kwargs)]
+    assert dependencies.mock_calls == [
+        create_error_log_call("error", expected_error, call.logging_broker)
+    ]
 
 
-async def test_should_retrieve_registration_by_id(
+async def test_should_raise_dependency_error_and_publish_nothing_if_the_ledger_is_away_on_accept(
     *,
     faker: Faker,
     now: datetime,
     registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
     registration_processing_service: Mock,
+    dependencies: Mock,
 ) -> None:
     # given
-    stored_registration = create_random_registration(faker, now)
+    input_request = create_random_registration_request(faker, now.date())
+    storage_error = RegistrationProcessingDependencyError(
+        FailedRegistrationStorageError(create_random_message(faker))
+    )
+    registration_processing_service.ensure_registration_recorded.side_effect = storage_error
+    expected_error = RegistrationAcceptanceOrchestrationDependencyError(storage_error.inner_error)
+
+    # when
+    with pytest.raises(RegistrationAcceptanceOrchestrationDependencyError) as error_info:
+        await registration_acceptance_orchestration_service.accept_registration(
+            input_request, create_random_client(faker), faker.uuid4()
+        )
+
+    # then: no 202 can follow, so a client retries (with its key) once the store is back
+    assert error_info.value == expected_error
+    assert [name for name, _, _ in dependencies.mock_calls] == [
+        "registration_processing_service.ensure_registration_recorded",
+        "logging_broker.critical",
+    ]
+
+
+async def test_should_raise_dependency_error_if_the_publish_fails_on_accept(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
+    registration_processing_service: Mock,
+    registration_event_processing_service: Mock,
+) -> None:
+    # given
+    input_request = create_random_registration_request(faker, now.date())
+    registration_processing_service.ensure_registration_recorded.side_effect = lambda entry: entry
+    publish_error = RegistrationEventProcessingDependencyError(
+        FailedRegistrationEventPublishError(create_random_message(faker))
+    )
+    registration_event_processing_service.publish_registration_requested.side_effect = publish_error
+    expected_error = RegistrationAcceptanceOrchestrationDependencyError(publish_error.inner_error)
+
+    # when
+    with pytest.raises(RegistrationAcceptanceOrchestrationDependencyError) as error_info:
+        await registration_acceptance_orchestration_service.accept_registration(
+            input_request, create_random_client(faker), faker.uuid4()
+        )
+
+    # then
+    assert error_info.value == expected_error
+    assert registration_acceptance_orchestration_service.in_flight == set()
+
+
+async def test_should_retrieve_the_clients_own_registration(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
+    registration_processing_service: Mock,
+    dependencies: Mock,
+) -> None:
+    # given
+    input_client = create_random_client(faker)
+    stored_registration = create_random_registration(faker, now).model_copy(
+        update={"client_id": input_client.id}
+    )
     registration_processing_service.retrieve_registration_by_id.return_value = stored_registration
 
     # when
     actual_registration = (
         await registration_acceptance_orchestration_service.retrieve_registration_by_id(
-            stored_registration.id
+            stored_registration.id, input_client
         )
     )
 
     # then
     assert actual_registration == stored_registration
-    assert registration_processing_service.mock_calls == [
-        call.retrieve_registration_by_id(stored_registration.id)
+    assert dependencies.mock_calls == [
+        call.registration_processing_service.retrieve_registration_by_id(stored_registration.id)
     ]
 
 
-async def test_should_raise_dependency_validation_error_on_retrieve_if_not_found_and_log_it(
+@pytest.mark.parametrize("owner", ["another client", "no client"])
+async def test_should_raise_not_found_for_a_registration_of_another_client_on_retrieve(
+    *,
+    faker: Faker,
+    now: datetime,
+    owner: str,
+    registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
+    registration_processing_service: Mock,
+) -> None:
+    # given
+    stored_registration = create_random_registration(faker, now).model_copy(
+        update={"client_id": str(faker.uuid4()) if owner == "another client" else None}
+    )
+    registration_processing_service.retrieve_registration_by_id.return_value = stored_registration
+    expected_error = RegistrationAcceptanceOrchestrationValidationError(
+        NotFoundClientRegistrationError(stored_registration.id)
+    )
+
+    # when
+    with pytest.raises(RegistrationAcceptanceOrchestrationValidationError) as error_info:
+        await registration_acceptance_orchestration_service.retrieve_registration_by_id(
+            stored_registration.id, create_random_client(faker)
+        )
+
+    # then: worded as an unknown id, so nothing tells that it exists
+    assert error_info.value == expected_error
+    assert (
+        error_info.value.inner_error.message
+        == NotFoundRegistrationError(stored_registration.id).message
+    )
+
+
+async def test_should_raise_dependency_validation_error_if_not_found_on_retrieve(
     *,
     faker: Faker,
     registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
     registration_processing_service: Mock,
-    logging_broker: Mock,
 ) -> None:
-    # given: the localized NotFound stays inside, for the ingress to answer 404
-    input_registration_id = create_random_id(faker)
-    not_found_error = NotFoundRegistrationError(input_registration_id)
-    processing_error = RegistrationProcessingDependencyValidationError(not_found_error)
-    registration_processing_service.retrieve_registration_by_id.side_effect = processing_error
-    expected_error = RegistrationAcceptanceOrchestrationDependencyValidationError(not_found_error)
+    # given
+    input_registration_id = str(faker.uuid4())
+    not_found = RegistrationProcessingDependencyValidationError(
+        NotFoundRegistrationError(input_registration_id)
+    )
+    registration_processing_service.retrieve_registration_by_id.side_effect = not_found
+    expected_error = RegistrationAcceptanceOrchestrationDependencyValidationError(
+        not_found.inner_error
+    )
 
     # when
     with pytest.raises(RegistrationAcceptanceOrchestrationDependencyValidationError) as error_info:
         await registration_acceptance_orchestration_service.retrieve_registration_by_id(
-            input_registration_id
+            input_registration_id, create_random_client(faker)
         )
 
     # then
     assert error_info.value == expected_error
-    assert isinstance(error_info.value.inner_error, NotFoundRegistrationError)
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
-
-
-async def test_should_accept_registration_if_the_ledger_lookup_is_unavailable_and_log_it(
-    *,
-    faker: Faker,
-    now: datetime,
-    registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
-    registration_event_processing_service: Mock,
-    registration_processing_service: Mock,
-    logging_broker: Mock,
-) -> None:
-    # given: publishing again is harmless, so a store that is away does not stop the ingress
-    input_registration_id = create_random_id(faker)
-    published_event = create_published_event(faker, now, input_registration_id)
-    input_request = create_request_of(published_event)
-    expected_registration: Registration = create_expected_fan_out(published_event)[0]
-    lookup_error = RegistrationProcessingDependencyError(
-        FailedRegistrationStorageError(create_random_message(faker))
-    )
-    registration_processing_service.retrieve_registration_if_exists.side_effect = lookup_error
-    registration_event_processing_service.publish_registration_requested.return_value = (
-        published_event
-    )
-    registration_processing_service.ensure_registration_recorded.return_value = (
-        expected_registration
-    )
-
-    # when
-    actual_registration = await registration_acceptance_orchestration_service.accept_registration(
-        input_request, input_registration_id
-    )
-
-    # then
-    assert actual_registration == expected_registration
-    assert [name for name, _, _ in registration_processing_service.mock_calls] == [
-        "retrieve_registration_if_exists",
-        "ensure_registration_recorded",
-    ]
-    assert [name for name, _, _ in registration_event_processing_service.mock_calls] == [
-        "publish_registration_requested"
-    ]
-    assert logging_broker.mock_calls == [
-        call.warning(
-            "registration ledger unavailable; accepting without looking for a duplicate",
-            registration_id=input_registration_id,
-            error_type=type(lookup_error).__name__,
-            category=lookup_error.category.value,
-            inner_error_type=type(lookup_error.inner_error).__name__,
-            error=str(lookup_error),
-        )
-    ]
-
-
-async def test_should_raise_on_accept_if_the_ledger_lookup_fails_otherwise(
-    *,
-    faker: Faker,
-    now: datetime,
-    registration_acceptance_orchestration_service: RegistrationAcceptanceOrchestrationService,
-    registration_event_processing_service: Mock,
-    registration_processing_service: Mock,
-) -> None:
-    # given: only an unavailable store is passed over; a bug still fails the call
-    input_registration_id = create_random_id(faker)
-    service_error = RegistrationProcessingServiceError(
-        FailedRegistrationServiceError(create_random_message(faker))
-    )
-    registration_processing_service.retrieve_registration_if_exists.side_effect = service_error
-
-    # when
-    with pytest.raises(CategorizedError) as error_info:
-        await registration_acceptance_orchestration_service.accept_registration(
-            create_random_registration_request(faker, now.date()),
-            input_registration_id,
-        )
-
-    # then
-    assert error_info.value.category.value == "service"
-    assert registration_event_processing_service.mock_calls == []

@@ -132,7 +132,9 @@ def create_processing_service_error(message: str) -> tuple[Exception, LocalizedE
 
 def create_unexpected_error(message: str) -> tuple[Exception, LocalizedError]:
     unexpected_error = RuntimeError(message)
-    return unexpected_error, FailedRegistrationOrchestrationServiceError(str(unexpected_error))
+    return unexpected_error, FailedRegistrationOrchestrationServiceError(
+        type(unexpected_error).__name__
+    )
 
 
 @pytest.mark.parametrize(

@@ -255,7 +255,7 @@ async def test_should_raise_service_error_on_process_if_service_error_occurs_and
     inner_error = (
         service_error.inner_error
         if isinstance(service_error, CategorizedError)
-        else FailedStudentOrchestrationServiceError(str(service_error))
+        else FailedStudentOrchestrationServiceError(type(service_error).__name__)
     )
     expected_service_error = StudentOrchestrationServiceError(inner_error)
 

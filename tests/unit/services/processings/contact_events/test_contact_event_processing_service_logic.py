@@ -135,7 +135,7 @@ async def test_should_raise_service_error_on_publish_if_unexpected_error_occurs_
     message = faker.sentence()
     contact_event_service.publish_contact_outcome.side_effect = RuntimeError(message)
     expected_error = ContactEventProcessingServiceError(
-        FailedContactEventProcessingServiceError(message)
+        FailedContactEventProcessingServiceError("RuntimeError")
     )
 
     # when

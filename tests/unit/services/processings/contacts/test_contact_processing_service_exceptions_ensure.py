@@ -101,7 +101,10 @@ SERVICE_FAILURES = [
         id="downstream-service-error",
     ),
     pytest.param(
-        lambda message: (RuntimeError(message), FailedContactProcessingServiceError(message)),
+        lambda message: (
+            RuntimeError(message),
+            FailedContactProcessingServiceError("RuntimeError"),
+        ),
         id="unexpected-error",
     ),
 ]

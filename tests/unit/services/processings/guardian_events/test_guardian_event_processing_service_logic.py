@@ -135,7 +135,7 @@ async def test_should_raise_service_error_on_publish_if_unexpected_error_occurs_
     message = faker.sentence()
     guardian_event_service.publish_guardian_outcome.side_effect = RuntimeError(message)
     expected_error = GuardianEventProcessingServiceError(
-        FailedGuardianEventProcessingServiceError(message)
+        FailedGuardianEventProcessingServiceError("RuntimeError")
     )
 
     # when

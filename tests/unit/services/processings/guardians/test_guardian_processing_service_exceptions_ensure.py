@@ -101,7 +101,10 @@ SERVICE_FAILURES = [
         id="downstream-service-error",
     ),
     pytest.param(
-        lambda message: (RuntimeError(message), FailedGuardianProcessingServiceError(message)),
+        lambda message: (
+            RuntimeError(message),
+            FailedGuardianProcessingServiceError("RuntimeError"),
+        ),
         id="unexpected-error",
     ),
 ]

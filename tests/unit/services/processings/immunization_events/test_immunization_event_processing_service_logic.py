@@ -141,7 +141,7 @@ async def test_should_raise_service_error_on_publish_if_unexpected_error_occurs_
     message = faker.sentence()
     immunization_event_service.publish_immunization_outcome.side_effect = RuntimeError(message)
     expected_error = ImmunizationEventProcessingServiceError(
-        FailedImmunizationEventProcessingServiceError(message)
+        FailedImmunizationEventProcessingServiceError("RuntimeError")
     )
 
     # when

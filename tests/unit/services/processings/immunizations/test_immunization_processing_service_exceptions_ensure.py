@@ -106,7 +106,10 @@ SERVICE_FAILURES = [
         id="downstream-service-error",
     ),
     pytest.param(
-        lambda message: (RuntimeError(message), FailedImmunizationProcessingServiceError(message)),
+        lambda message: (
+            RuntimeError(message),
+            FailedImmunizationProcessingServiceError("RuntimeError"),
+        ),
         id="unexpected-error",
     ),
 ]

@@ -141,7 +141,7 @@ async def test_should_raise_service_error_on_publish_if_unexpected_error_occurs_
     message = faker.sentence()
     library_card_event_service.publish_library_card_outcome.side_effect = RuntimeError(message)
     expected_error = LibraryCardEventProcessingServiceError(
-        FailedLibraryCardEventProcessingServiceError(message)
+        FailedLibraryCardEventProcessingServiceError("RuntimeError")
     )
 
     # when

@@ -69,13 +69,15 @@ async def test_should_publish_registration_requested(
 
     # when
     actual_event = await registration_event_processing_service.publish_registration_requested(
-        input_requested, event_id=input_event_id
+        input_requested, event_id=input_event_id, requested_at=now
     )
 
     # then
     assert actual_event == published_event
     assert registration_event_service.mock_calls == [
-        call.publish_registration_requested(input_requested, event_id=input_event_id)
+        call.publish_registration_requested(
+            input_requested, event_id=input_event_id, requested_at=now
+        )
     ]
     assert logging_broker.mock_calls == []
 
@@ -124,14 +126,16 @@ async def test_should_rewrap_downstream_error_on_publish_and_log_it(
     # when
     with pytest.raises(expected_type) as error_info:
         await registration_event_processing_service.publish_registration_requested(
-            input_requested, event_id=input_event_id
+            input_requested, event_id=input_event_id, requested_at=now
         )
 
     # then
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is event_error
     assert registration_event_service.mock_calls == [
-        call.publish_registration_requested(input_requested, event_id=input_event_id)
+        call.publish_registration_requested(
+            input_requested, event_id=input_event_id, requested_at=now
+        )
     ]
     assert logging_broker.mock_calls == [
         create_error_log_call("critical" if level == "critical" else "error", expected_error)

@@ -138,7 +138,9 @@ def create_registration_service_error(message: str) -> tuple[Exception, Localize
 
 def create_unexpected_error(message: str) -> tuple[Exception, LocalizedError]:
     unexpected_error = RuntimeError(message)
-    return unexpected_error, FailedRegistrationProcessingServiceError(str(unexpected_error))
+    return unexpected_error, FailedRegistrationProcessingServiceError(
+        type(unexpected_error).__name__
+    )
 
 
 @pytest.mark.parametrize(

@@ -52,7 +52,9 @@ def create_student_event_service_error(message: str) -> tuple[Exception, Localiz
 
 def create_unexpected_error(message: str) -> tuple[Exception, LocalizedError]:
     unexpected_error = RuntimeError(message)
-    return unexpected_error, FailedStudentEventProcessingServiceError(str(unexpected_error))
+    return unexpected_error, FailedStudentEventProcessingServiceError(
+        type(unexpected_error).__name__
+    )
 
 
 SERVICE_ERRORS = [

@@ -120,7 +120,7 @@ def create_student_service_error(message: str) -> tuple[Exception, LocalizedErro
 
 def create_unexpected_error(message: str) -> tuple[Exception, LocalizedError]:
     unexpected_error = RuntimeError(message)
-    return unexpected_error, FailedStudentProcessingServiceError(str(unexpected_error))
+    return unexpected_error, FailedStudentProcessingServiceError(type(unexpected_error).__name__)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,3 @@
+from brokers.secrets.secret_broker import HashlibSecretBroker, SecretBroker
+
+__all__ = ["HashlibSecretBroker", "SecretBroker"]

@@ -1,0 +1,3 @@
+from services.processings.api_keys.api_key_processing_service import ApiKeyProcessingService
+
+__all__ = ["ApiKeyProcessingService"]
