@@ -193,7 +193,7 @@ async def test_should_publish_outcomes_together_each_with_its_own_error(
     unavailable = QueueUnavailableError("not confirmed")
     queue_broker.publish.side_effect = [None, unavailable, None]
     expected_dependency_error = concern.error("{}EventDependencyError")(
-        concern.error("Failed{}EventPublishError")(str(unavailable))
+        concern.error("Failed{}EventPublishError")(type(unavailable).__name__)
     )
 
     # when
