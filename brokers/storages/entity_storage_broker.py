@@ -17,6 +17,7 @@ from brokers.storages.storage_broker import (
     REGISTRATIONS,
     STUDENTS,
     Document,
+    FieldsUpdate,
 )
 
 
@@ -49,6 +50,26 @@ class EntityStorageBroker(ABC):
         *,
         required_field: str | None = None,
     ) -> bool: ...
+
+    async def set_fields_each(
+        self, collection: str, updates: Sequence[FieldsUpdate]
+    ) -> list[bool | Exception]:
+        """``set_fields`` of every update; each one's answer, or the error that refused it.
+
+        One update's failure never stops the others; an error that is not one update's (the
+        store is away) is raised for the whole call.
+        """
+        return [
+            await _each(
+                self.set_fields(
+                    collection,
+                    update.document_id,
+                    update.fields,
+                    required_field=update.required_field,
+                )
+            )
+            for update in updates
+        ]
 
     async def insert_each(
         self, collection: str, documents: Sequence[Document]
@@ -218,6 +239,11 @@ class EntityStorageBroker(ABC):
 
     async def update_api_key(self, api_key: Document) -> Document | None:
         return await self.replace(API_KEYS, api_key)
+
+    async def update_registrations_fields(
+        self, updates: Sequence[FieldsUpdate]
+    ) -> list[bool | Exception]:
+        return await self.set_fields_each(REGISTRATIONS, updates)
 
 
 T = TypeVar("T")

@@ -8,6 +8,7 @@ in every implementation, exactly as the MongoDB driver does.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 Document = dict[str, Any]
@@ -28,6 +29,18 @@ UNIQUE_FIELDS: Mapping[str, tuple[str, ...]] = {
     LIBRARY_CARDS: ("card_number", "student_id"),
     API_KEYS: ("name",),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class FieldsUpdate:
+    """Set ``fields`` (possibly dotted) of the document ``document_id``, as ``set_fields`` does.
+
+    With ``required_field``, only a document that has that field is written.
+    """
+
+    document_id: str
+    fields: Mapping[str, Any]
+    required_field: str | None = None
 
 
 class StorageBroker(Protocol):
@@ -136,3 +149,13 @@ class StorageBroker(Protocol):
         """Every API key, revoked ones included (an operator's list: a handful of documents)."""
 
     async def update_api_key(self, api_key: Document) -> Document | None: ...
+
+    async def update_registrations_fields(
+        self, updates: Sequence[FieldsUpdate]
+    ) -> list[bool | Exception]:
+        """``update_registration_fields`` for every update in one write, each answer in place.
+
+        True where written, False where nothing matched, or the error that refused that update
+        alone; a failure of the whole store is raised. One unordered bulk write by id; only when
+        some update matched nothing does one read of those ids tell which.
+        """

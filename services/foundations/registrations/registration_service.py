@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from brokers.datetimes import DateTimeBroker
 from brokers.loggings import LoggingBroker
 from brokers.storages import StorageBroker
-from contracts.registrations import ConcernStatus, Registration
+from brokers.storages.storage_broker import FieldsUpdate
+from contracts.registrations import ConcernChange, ConcernStatus, Registration
 from contracts.registrations.exceptions.foundations import NotFoundRegistrationError
 from services.foundations.registrations.registration_service_exceptions import (
+    try_catch_each_registration,
     try_catch_registration,
 )
 from services.foundations.registrations.registration_service_mappings import (
@@ -15,10 +19,12 @@ from services.foundations.registrations.registration_service_mappings import (
     map_to_registration,
 )
 from services.foundations.registrations.registration_service_validations import (
+    validate_concern_change,
     validate_concern_key,
     validate_registration,
     validate_registration_id,
 )
+from services.try_catch import attempt_each, in_places, passed
 
 
 class RegistrationService:
@@ -78,3 +84,21 @@ class RegistrationService:
             ),
             required_field=map_to_concern_path(concern_key),
         )
+
+    @try_catch_each_registration
+    async def modify_registration_concerns_if_exist(
+        self, changes: Sequence[ConcernChange]
+    ) -> list[bool | Exception]:
+        """``modify_registration_concern_if_exists`` for every change in one write, in place."""
+        updated_at = self.date_time_broker.get_current_date_time()
+        checked = attempt_each(validate_concern_change, changes)
+        updates = [
+            FieldsUpdate(
+                change.registration_id,
+                map_to_concern_fields(change.concern_key, change.concern_status, updated_at),
+                required_field=map_to_concern_path(change.concern_key),
+            )
+            for change in passed(checked)
+        ]
+        written = await self.storage_broker.update_registrations_fields(updates) if updates else []
+        return in_places(checked, written)

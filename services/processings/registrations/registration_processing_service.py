@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from brokers.loggings import LoggingBroker
-from contracts.registrations import ConcernState, ConcernStatus, Registration
+from contracts.registrations import ConcernChange, ConcernState, ConcernStatus, Registration
 from contracts.registrations.exceptions.processings import NotFoundRegistrationConcernError
 from services.foundations.registrations import RegistrationService
 from services.processings.registrations.registration_processing_service_exceptions import (
+    try_catch_each_registration_processing,
     try_catch_registration_processing,
 )
+from services.try_catch import gather_each
 
 
 class RegistrationProcessingService:
@@ -45,6 +49,27 @@ class RegistrationProcessingService:
             # not found) from a concern it does not expect. Keys are fixed when it is recorded.
             await self.registration_service.retrieve_registration_by_id(registration_id)
             raise NotFoundRegistrationConcernError(registration_id, concern_key)
+
+    @try_catch_each_registration_processing
+    async def record_concern_outcomes(
+        self, changes: Sequence[ConcernChange]
+    ) -> list[Exception | None]:
+        """``record_concern_outcome`` for every change in one write, each answer in its place."""
+        recorded = await self.registration_service.modify_registration_concerns_if_exist(changes)
+        unrecorded = [
+            change for change, written in zip(changes, recorded, strict=True) if written is False
+        ]
+        # Rare, so only then a read for each tells an unknown registration from a concern it
+        # does not expect.
+        explained = iter(await gather_each(self._unrecorded_error(change) for change in unrecorded))
+        return [
+            written if isinstance(written, Exception) else None if written else next(explained)
+            for written in recorded
+        ]
+
+    async def _unrecorded_error(self, change: ConcernChange) -> Exception:
+        await self.registration_service.retrieve_registration_by_id(change.registration_id)
+        return NotFoundRegistrationConcernError(change.registration_id, change.concern_key)
 
     @try_catch_registration_processing
     async def retrieve_registration_by_id(self, registration_id: str) -> Registration:
