@@ -20,6 +20,7 @@ from cli import (
     ingress,
     registrations,
     schemas,
+    status,
     topology,
     workers,
 )
@@ -56,6 +57,7 @@ workers.register(app)
 ingress.register(app)
 topology.register(app)
 dead_letters.register(app)
+status.register(app)
 registrations.register(app)
 api_keys.register(app)
 events.register(app)

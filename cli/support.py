@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from brokers.metrics import MetricsPortUnavailableError
 from brokers.queues import QueueBroker, QueueUnavailableError
 from brokers.storages import STORAGE_UNAVAILABLE_ERRORS, short_message
 from hosting.settings import Settings, SettingsError, load_settings
@@ -45,6 +46,14 @@ def run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
         raise typer.Exit(1) from error
     except STORAGE_UNAVAILABLE_ERRORS as error:
         console.print(f"[red]error:[/red] MongoDB: {escape(short_message(error))}", soft_wrap=True)
+        raise typer.Exit(1) from error
+    except MetricsPortUnavailableError as error:
+        # Exit rather than run unseen: Prometheus and the health checks expect this port.
+        console.print(
+            f"[red]error:[/red] {escape(str(error))}; set CULDESAC_METRICS_PORT to a free port,"
+            " or to 0 for no metrics endpoint",
+            soft_wrap=True,
+        )
         raise typer.Exit(1) from error
 
 

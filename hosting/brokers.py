@@ -11,11 +11,20 @@ from brokers.metrics import MetricsBroker, PrometheusMetricsBroker
 from brokers.queues import DeliveryHooks, QueueBroker
 from brokers.queues.batches import Batching
 from brokers.queues.memory_queue_broker import MemoryQueueBroker
+from brokers.queues.queue_broker import QueueUnavailableError
+from brokers.queues.queue_statistics import QueueStatisticsBroker
+from brokers.queues.rabbit_management import (
+    RabbitManagementStatistics,
+    management_url_of,
+    vhost_of,
+)
 from brokers.queues.rabbit_queue_broker import RabbitQueueBroker
+from brokers.queues.rabbit_statistics import RabbitQueueStatistics
 from brokers.secrets import HashlibSecretBroker, SecretBroker
 from brokers.storages import StorageBroker
 from brokers.storages.memory_storage_broker import MemoryStorageBroker
 from brokers.storages.mongo_storage_broker import MongoStorageBroker
+from brokers.tracings import OpenTelemetryTracingBroker, TracingBroker, create_tracer_provider
 from hosting.settings import MEMORY_URL, Settings
 
 
@@ -27,6 +36,7 @@ class Brokers:
     identifier: IdentifierBroker
     logging: LoggingBroker
     metrics: MetricsBroker
+    tracing: TracingBroker
     secret: SecretBroker
 
 
@@ -38,11 +48,17 @@ def create_metrics_broker() -> PrometheusMetricsBroker:
     return PrometheusMetricsBroker()
 
 
+def create_tracing_broker(name: str) -> OpenTelemetryTracingBroker:
+    """Traces named after the process; exported only when ``OTEL_EXPORTER_OTLP_*`` says where."""
+    return OpenTelemetryTracingBroker(create_tracer_provider(name))
+
+
 def create_queue_broker(
     settings: Settings,
     hooks: DeliveryHooks | None,
     name: str,
     metrics: MetricsBroker | None = None,
+    tracing: TracingBroker | None = None,
 ) -> QueueBroker:
     observer = None if metrics is None else metrics.observe_publish
     batching = Batching(settings.batch_size, settings.batch_linger_ms / 1000)
@@ -53,6 +69,7 @@ def create_queue_broker(
             retry_delays=settings.retry_delays,
             hooks=hooks,
             publish_observer=observer,
+            tracing=tracing,
             batching=batching,
         )
     return RabbitQueueBroker(
@@ -63,14 +80,40 @@ def create_queue_broker(
         hooks=hooks,
         connection_name=name,
         publish_observer=observer,
+        tracing=tracing,
         batching=batching,
     )
 
 
-def create_storage_broker(settings: Settings) -> StorageBroker:
+async def connected_queue_statistics(settings: Settings) -> QueueStatisticsBroker:
+    """The management API's statistics (with rates) when it answers, else AMQP's (without)."""
+    if settings.amqp_url == MEMORY_URL:
+        raise QueueUnavailableError("queue statistics need RabbitMQ, not the in-memory broker")
+    management = RabbitManagementStatistics(
+        settings.management_url or management_url_of(settings.amqp_url),
+        vhost_of(settings.amqp_url),
+    )
+    try:
+        await management.connect()
+    except QueueUnavailableError:
+        await management.close()
+    else:
+        return management
+    amqp = RabbitQueueStatistics(settings.amqp_url)
+    await amqp.connect()
+    return amqp
+
+
+def create_storage_broker(
+    settings: Settings, tracing: OpenTelemetryTracingBroker | None = None
+) -> StorageBroker:
     if settings.mongodb_url == MEMORY_URL:
         return MemoryStorageBroker()
-    return MongoStorageBroker(settings.mongodb_url, settings.mongodb_database)
+    return MongoStorageBroker(
+        settings.mongodb_url,
+        settings.mongodb_database,
+        command_listeners=() if tracing is None else (tracing.mongo_command_spans(),),
+    )
 
 
 def create_brokers(
@@ -81,12 +124,14 @@ def create_brokers(
     metrics: MetricsBroker | None = None,
 ) -> Brokers:
     metrics = metrics or create_metrics_broker()
+    tracing = create_tracing_broker(name)
     return Brokers(
-        queue=create_queue_broker(settings, hooks, name, metrics),
-        storage=create_storage_broker(settings),
+        queue=create_queue_broker(settings, hooks, name, metrics, tracing),
+        storage=create_storage_broker(settings, tracing),
         date_time=SystemDateTimeBroker(),
         identifier=UuidIdentifierBroker(),
         logging=logging or create_logging_broker(name),
         metrics=metrics,
+        tracing=tracing,
         secret=HashlibSecretBroker(),
     )

@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     # How long a process waits at start for RabbitMQ and MongoDB; unset waits for ever.
     startup_timeout: float | None = Field(default=None, gt=0)
     metrics_port: int = Field(default=9464, ge=0, le=65535)
+    # RabbitMQ's management API, for queue rates in `culdesac status`; unset: the AMQP host's
+    # port 15672 with the AMQP credentials, tried once, else AMQP alone (no rates).
+    management_url: str | None = Field(default=None, pattern=r"^https?://")
     # How long the ingress trusts a verified API key (and a "no keys" answer) without asking
     # MongoDB again: a revoked key is refused at most this long after its revocation.
     api_key_cache_seconds: float = Field(default=5.0, ge=0, le=3600)

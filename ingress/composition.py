@@ -19,6 +19,7 @@ from ingress.authentication import ClientAuthentication, is_loopback
 from ingress.metrics import install_metrics
 from ingress.readiness import readiness_of
 from ingress.startup import IngressStartup
+from ingress.tracing import install_tracing
 from services.foundations.api_keys import ApiKeyService
 from services.orchestrations.registration_acceptances import (
     RegistrationAcceptanceOrchestrationService,
@@ -74,8 +75,11 @@ def compose_ingress_app(
     install_metrics(app, brokers.metrics)
     if startup is not None:
         startup.install(app, authentication)
-    # Outermost, so that every answer is logged, the 503s while connecting included.
+    # Every answer is logged, the 503s while connecting included.
     install_access_log(app, brokers.logging)
+    # Added last, so outermost: the request's span covers everything, and the access line
+    # carries its trace id.
+    install_tracing(app, brokers.tracing)
     return app
 
 

@@ -18,7 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from brokers.loggings import LoggingBroker
+from brokers.loggings import LoggingBroker, redacted_traceback
 from contracts.errors import CategorizedError, ErrorCategory
 from ingress.responses import PROBLEM_CONTENT_TYPE, ErrorBody, FieldError
 
@@ -142,6 +142,8 @@ def categorized_response(
             "dependency unavailable",
             error_type=type(error).__name__,
             inner_error_type=kind,
+            error=str(error),
+            retry_after_s=RETRY_AFTER_SECONDS,
         )
         return error_response(
             HTTPStatus.SERVICE_UNAVAILABLE,
@@ -149,9 +151,12 @@ def categorized_response(
             headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
             instance=instance,
         )
-    # The service logged the details where it failed; this line ties them to the 500.
+    # The services below logged it only at debug: this is the one line, with where it failed.
     logging_broker.error(
-        "request failed", error_type=type(error).__name__, category=error.category.value
+        "request failed",
+        error_type=type(error).__name__,
+        category=error.category.value,
+        traceback=redacted_traceback(error),
     )
     return internal_error_response(instance)
 
@@ -195,7 +200,11 @@ def install_error_handlers(app: FastAPI, logging_broker: LoggingBroker) -> None:
 
     async def on_unexpected_error(request: Request, error: Exception) -> JSONResponse:
         # The type only: an unexpected error's text may quote a driver or the request.
-        logging_broker.error("request failed unexpectedly", error_type=type(error).__name__)
+        logging_broker.error(
+            "request failed unexpectedly",
+            error_type=type(error).__name__,
+            traceback=redacted_traceback(error),
+        )
         return internal_error_response(request.url.path)
 
     app.add_exception_handler(IngressError, on_ingress_error)

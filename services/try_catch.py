@@ -6,7 +6,7 @@ import asyncio
 import functools
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Concatenate, Literal, ParamSpec, Protocol, TypeVar
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 from brokers.loggings import LoggingBroker
 from brokers.storages.errors import (
@@ -32,11 +32,10 @@ class HasLoggingBroker(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class ErrorRule:
-    """Errors of type ``catch`` become ``wrap(error)``, logged at ``level``."""
+    """Errors of type ``catch`` become ``wrap(error)``."""
 
     catch: type[Exception] | tuple[type[Exception], ...]
     wrap: Callable[[Exception], CategorizedError]
-    level: Literal["error", "critical"] = "error"
 
 
 S = TypeVar("S", bound=HasLoggingBroker)
@@ -86,12 +85,16 @@ def try_catch(
 def categorized(
     service: HasLoggingBroker, rules: Sequence[ErrorRule], error: Exception
 ) -> CategorizedError:
-    """The first matching rule's error for ``error``, logged at the rule's level."""
+    """The first matching rule's error for ``error``, logged at debug level.
+
+    Every layer records what it raised, but only at debug: the exposer above them all (the
+    worker's delivery policy, the ingress's error handlers) writes the one line an operator
+    reads, at the level the category deserves, so a failure is not repeated once per layer.
+    """
     for rule in rules:
         if isinstance(error, rule.catch):
             outer = rule.wrap(error)
-            log = getattr(service.logging_broker, rule.level)
-            log(
+            service.logging_broker.debug(
                 str(outer),
                 error_type=type(outer).__name__,
                 category=outer.category.value,
@@ -127,7 +130,7 @@ def downstream_rules(
             (ValidationCategoryError, DependencyValidationCategoryError),
             lambda error: dependency_validation(_inner(error)),
         ),
-        ErrorRule(DependencyCategoryError, lambda error: dependency(_inner(error)), "critical"),
+        ErrorRule(DependencyCategoryError, lambda error: dependency(_inner(error))),
         ErrorRule(ServiceCategoryError, lambda error: service(_inner(error))),
         ErrorRule(Exception, lambda error: service(failed_service(error_kind(error)))),
     ]
@@ -156,7 +159,7 @@ def storage_rules(
     """Rules for a foundation service over the storage broker.
 
     A taken id or unique field is the caller's to fix (dependency validation); an unavailable
-    store is transient (dependency, logged as critical); anything else is a bug (service).
+    store is transient (dependency); anything else is a bug (service).
     The localized errors get the clashing field's name or the failure's kind, never the driver's
     message: it names the database, collection and index, and quotes the values (an email).
     """
@@ -169,7 +172,6 @@ def storage_rules(
         ErrorRule(
             STORAGE_UNAVAILABLE_ERRORS,
             lambda error: dependency(failed_storage(storage_failure_of(error))),
-            "critical",
         ),
         ErrorRule(Exception, lambda error: service(failed_service(storage_failure_of(error)))),
     ]

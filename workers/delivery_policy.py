@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 
-from brokers.loggings import LoggingBroker
+from brokers.loggings import LoggingBroker, redacted_traceback
 from brokers.metrics import MetricsBroker
 from brokers.queues import (
     Ack,
@@ -43,7 +43,7 @@ class DeliveryPolicy:
         return self.metrics_broker.track_in_flight(self.worker_of(message))
 
     def decide(self, message: IncomingMessage, error: Exception) -> Settlement:
-        category = error.category if isinstance(error, CategorizedError) else ErrorCategory.SERVICE
+        category = category_of(error)
         redelivery = redelivery_of(category)
         if redelivery is Redelivery.UNBOUNDED or (
             redelivery is Redelivery.BOUNDED and message.attempt <= self.max_service_retries
@@ -85,15 +85,33 @@ class DeliveryPolicy:
         if error is not None:
             fields["error_type"] = type(error).__name__
             fields["error"] = message_of(error)
+        # One line per settled message, at the level its failure deserves: a service away is
+        # a warning with the retry delay, a refusal a warning with its reason, a bug an error
+        # with its traceback. The layers below log only at debug.
+        bug = error is not None and category_of(error) is ErrorCategory.SERVICE
+        stack = {"traceback": redacted_traceback(error)} if bug and error is not None else {}
         match settlement:
             case Ack():
                 self.logging_broker.info("message processed", **fields)
+            case RetryLater(delay_seconds=delay) if bug:
+                self.logging_broker.error(
+                    "message failed, retried later", retry_in_s=delay, **fields, **stack
+                )
             case RetryLater(delay_seconds=delay):
                 self.logging_broker.warning("message retried later", retry_in_s=delay, **fields)
-            case DeadLetter(reason=reason, category=category):
+            case DeadLetter(reason=reason, category=category) if bug:
                 self.logging_broker.error(
+                    "message dead-lettered", reason=reason, category=category, **fields, **stack
+                )
+            case DeadLetter(reason=reason, category=category):
+                self.logging_broker.warning(
                     "message dead-lettered", reason=reason, category=category, **fields
                 )
+
+
+def category_of(error: Exception) -> ErrorCategory:
+    """A service's category; an error no service mapped is a bug."""
+    return error.category if isinstance(error, CategorizedError) else ErrorCategory.SERVICE
 
 
 def outcome_of(settlement: Settlement) -> str:

@@ -4,5 +4,12 @@ from brokers.loggings.logging_broker import (
     bound_log_context,
     configure_logging,
 )
+from brokers.loggings.tracebacks import redacted_traceback
 
-__all__ = ["LoggingBroker", "StructlogLoggingBroker", "bound_log_context", "configure_logging"]
+__all__ = [
+    "LoggingBroker",
+    "StructlogLoggingBroker",
+    "bound_log_context",
+    "configure_logging",
+    "redacted_traceback",
+]

@@ -10,6 +10,8 @@ from typing import Any, Literal, Protocol
 
 import structlog
 
+from brokers.loggings.tracebacks import redacted_traceback
+
 
 class LoggingBroker(Protocol):
     """Structured log lines; keyword arguments become fields."""
@@ -20,7 +22,7 @@ class LoggingBroker(Protocol):
     def error(self, event: str, **fields: Any) -> None: ...
     def critical(self, event: str, **fields: Any) -> None: ...
     def exception(self, event: str, error: BaseException, **fields: Any) -> None:
-        """An error line carrying ``error``'s traceback."""
+        """An error line carrying ``error``'s traceback: frames and error types, no error text."""
         ...
 
 
@@ -44,7 +46,7 @@ class StructlogLoggingBroker:
         self._logger.critical(event, **fields)
 
     def exception(self, event: str, error: BaseException, **fields: Any) -> None:
-        self._logger.error(event, exc_info=error, **fields)
+        self._logger.error(event, traceback=redacted_traceback(error), **fields)
 
 
 @contextmanager

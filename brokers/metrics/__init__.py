@@ -2,10 +2,11 @@ from brokers.metrics.metrics_broker import (
     MetricsBroker,
     PrometheusMetricsBroker,
 )
-from brokers.metrics.metrics_server import MetricsServer, Readiness
+from brokers.metrics.metrics_server import MetricsPortUnavailableError, MetricsServer, Readiness
 
 __all__ = [
     "MetricsBroker",
+    "MetricsPortUnavailableError",
     "MetricsServer",
     "PrometheusMetricsBroker",
     "Readiness",

@@ -19,6 +19,9 @@ from prometheus_client import (
 
 # Seconds, from a fast local ack to a retry-worthy stall.
 DURATION_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+# Seconds from acceptance to completion: a fan-out across workers, then backlogs and outages.
+COMPLETION_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 900.0)
+COMPLETED = "completed"
 
 
 class MetricsBroker(Protocol):
@@ -43,6 +46,13 @@ class MetricsBroker(Protocol):
 
     def count_registration(self, status: str) -> None:
         """A registration reached ``status`` (``accepted`` at the ingress)."""
+        ...
+
+    def observe_registration_settled(self, status: str, duration_seconds: float) -> None:
+        """A registration settled (``completed`` or ``failed``), so long after its acceptance.
+
+        Counted by status; the time goes to the completion histogram when it completed.
+        """
         ...
 
     def observe_http_request(
@@ -89,8 +99,15 @@ class PrometheusMetricsBroker:
         )
         self._registrations = Counter(
             "culdesac_registrations",
-            "Registrations accepted at the ingress.",
+            "Registrations by the status they reached: accepted at the ingress, completed or"
+            " failed at the registration worker.",
             ("status",),
+            registry=self.registry,
+        )
+        self._registration_completion = Histogram(
+            "culdesac_registration_completion_seconds",
+            "Time from a registration's acceptance to its completion.",
+            buckets=COMPLETION_BUCKETS,
             registry=self.registry,
         )
         self._http_requests = Counter(
@@ -125,6 +142,11 @@ class PrometheusMetricsBroker:
 
     def count_registration(self, status: str) -> None:
         self._registrations.labels(status).inc()
+
+    def observe_registration_settled(self, status: str, duration_seconds: float) -> None:
+        self._registrations.labels(status).inc()
+        if status == COMPLETED:
+            self._registration_completion.observe(duration_seconds)
 
     def observe_http_request(
         self, route: str, method: str, status: int, duration_seconds: float

@@ -24,6 +24,14 @@ Readiness = Callable[[], bool]
 JSON_TYPE = ("Content-Type", "application/json")
 
 
+class MetricsPortUnavailableError(Exception):
+    """The metrics port could not be bound: taken by another process, or not allowed."""
+
+    def __init__(self, port: int, error: OSError) -> None:
+        super().__init__(f"metrics port {port} is unavailable ({error.strerror or error})")
+        self.port = port
+
+
 class QuietRequestHandler(WSGIRequestHandler):
     """Scrapes and probes are frequent: no access line for each of them."""
 
@@ -45,9 +53,13 @@ class MetricsServer:
         return 0 if self._server is None else self._server.server_port
 
     def start(self, host: str, port: int) -> None:
-        server = make_server(
-            host, port, self._app, ThreadingWSGIServer, handler_class=QuietRequestHandler
-        )
+        """Serve on ``host:port``; raises ``MetricsPortUnavailableError`` when it cannot bind."""
+        try:
+            server = make_server(
+                host, port, self._app, ThreadingWSGIServer, handler_class=QuietRequestHandler
+            )
+        except OSError as error:
+            raise MetricsPortUnavailableError(port, error) from error
         self._server = server
         self._thread = threading.Thread(
             target=server.serve_forever, name="metrics-server", daemon=True

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager, ExitStack, nullcontext
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -27,10 +27,12 @@ from brokers.queues.messages import (
     DeliveryHooks,
     IncomingMessage,
     MessageHandler,
+    OutgoingMessage,
     PublishObserver,
     RetryLater,
     Settlement,
 )
+from brokers.tracings import TracedSpan, TracingBroker
 
 logger = logging.getLogger(__name__)
 
@@ -92,10 +94,44 @@ class Dispatcher:
         handlers: HandlerRegistry,
         hooks: DeliveryHooks | None,
         first_retry_delay: float,
+        tracing: TracingBroker | None = None,
     ) -> None:
         self._handlers = handlers
         self._hooks = hooks
         self._first_retry_delay = first_retry_delay
+        self._tracing = tracing
+
+    def traced(self, message: IncomingMessage) -> AbstractContextManager[TracedSpan | None]:
+        """One span for the whole delivery, handling and settlement, in the trace it carries.
+
+        Open around everything done for the message, so the events its handler publishes, its
+        storage calls and its log lines (the canonical one too) all belong to that trace.
+        """
+        if self._tracing is None:
+            return nullcontext()
+        return self._tracing.continue_trace(
+            message.headers,
+            f"{message.routing_key} process",
+            "consumer",
+            processing_attributes(message),
+        )
+
+    def traced_batch(
+        self, messages: Sequence[IncomingMessage]
+    ) -> AbstractContextManager[Callable[[int], AbstractContextManager[object]]]:
+        """Spans for a batch: each message's in its own trace, resumed for its settlement.
+
+        Open around the batch's handling and every settlement: the i-th message's settlement
+        runs inside ``resumed(i)``, so its canonical line carries its own trace id.
+        """
+        if self._tracing is None:
+            return nullcontext(lambda _: nullcontext())
+        return self._tracing.continue_traces(
+            [message.headers for message in messages],
+            [message.correlation_id for message in messages],
+            f"{messages[0].routing_key} process",
+            [processing_attributes(message) for message in messages],
+        )
 
     async def dispatch(self, worker: str, message: IncomingMessage) -> Outcome:
         started = time.monotonic()
@@ -175,6 +211,39 @@ class Dispatcher:
         except Exception:
             logger.exception("delivery hook 'decide' failed for message %s", message.message_id)
             return RetryLater(self._first_retry_delay)
+
+
+def processing_attributes(message: IncomingMessage) -> dict[str, str]:
+    return {
+        "messaging.system": "rabbitmq",
+        "messaging.operation.type": "process",
+        "messaging.destination.name": message.queue,
+        "messaging.message.id": message.message_id or "",
+        "messaging.rabbitmq.destination.routing_key": message.routing_key,
+    }
+
+
+@contextmanager
+def traced_publish(
+    tracing: TracingBroker | None, message: OutgoingMessage, destination: str
+) -> Iterator[Mapping[str, Any]]:
+    """A producer span for one publish, and the headers that carry it to the consumer."""
+    if tracing is None:
+        yield message.headers
+        return
+    with tracing.start_span(
+        f"{message.routing_key} publish",
+        "producer",
+        {
+            "messaging.system": "rabbitmq",
+            "messaging.operation.type": "send",
+            "messaging.destination.name": destination,
+            "messaging.message.id": message.message_id,
+            "messaging.rabbitmq.destination.routing_key": message.routing_key,
+        },
+        key=message.correlation_id,
+    ):
+        yield tracing.inject(message.headers)
 
 
 class BatchAnswerError(RuntimeError):

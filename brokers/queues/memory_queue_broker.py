@@ -6,6 +6,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from brokers.queues.batches import BatchCollector, Batching
 from brokers.queues.delivery import (
@@ -18,6 +19,7 @@ from brokers.queues.delivery import (
     replay_headers,
     retry_headers,
     text_header,
+    traced_publish,
 )
 from brokers.queues.memory_queues import MemoryEnvelope, MemoryQueue, topic_matches
 from brokers.queues.messages import (
@@ -44,6 +46,7 @@ from brokers.queues.topology import (
     retry_tier_for,
     retry_tiers,
 )
+from brokers.tracings import TracingBroker
 
 logger = logging.getLogger(__name__)
 
@@ -65,16 +68,18 @@ class MemoryQueueBroker:
         retry_delays: Sequence[float] = (1.0, 5.0, 30.0),
         hooks: DeliveryHooks | None = None,
         publish_observer: PublishObserver | None = None,
+        tracing: TracingBroker | None = None,
         batching: Batching | None = None,
     ) -> None:
         self._publish_observer = publish_observer
+        self._tracing = tracing
         self._batching = batching or Batching()
         self._batches: dict[str, BatchCollector[Delivered]] = {}
         self._names = QueueNames(namespace)
         self._prefetch = prefetch
         self._retry_tiers = retry_tiers(retry_delays)
         self._handlers = HandlerRegistry()
-        self._dispatcher = Dispatcher(self._handlers, hooks, self._retry_tiers[0])
+        self._dispatcher = Dispatcher(self._handlers, hooks, self._retry_tiers[0], tracing)
         self._exchange_declared = False
         self._bindings: dict[str, tuple[str, ...]] = {}
         self._queues: dict[str, MemoryQueue] = {}
@@ -114,6 +119,10 @@ class MemoryQueueBroker:
             self._exchange_declared = False
 
     async def publish(self, message: OutgoingMessage) -> None:
+        with traced_publish(self._tracing, message, self._names.exchange) as headers:
+            self._publish(message, headers)
+
+    def _publish(self, message: OutgoingMessage, headers: Mapping[str, Any]) -> None:
         started = time.monotonic()
         self._ensure_connected()
         if not self._exchange_declared:
@@ -133,7 +142,7 @@ class MemoryQueueBroker:
                     message_id=message.message_id,
                     correlation_id=message.correlation_id,
                     content_type=message.content_type,
-                    headers=dict(message.headers),
+                    headers=dict(headers),
                 )
             )
         observed_publish(self._publish_observer, message.routing_key, started)
@@ -247,14 +256,18 @@ class MemoryQueueBroker:
 
     async def _deliver_batch(self, worker: str, queue: MemoryQueue, batch: list[Delivered]) -> None:
         messages = [message for message, _, _ in batch]
-        try:
-            outcomes = await self._dispatcher.dispatch_batch(worker, messages)
-        except asyncio.CancelledError:
-            for _, _, envelope in batch:
-                self._return_unsettled(worker, queue, envelope)
-            raise
-        for (message, _, envelope), outcome in zip(batch, outcomes, strict=True):
-            self._settle_outcome(worker, queue, envelope, message, outcome)
+        with self._dispatcher.traced_batch(messages) as resumed:
+            try:
+                outcomes = await self._dispatcher.dispatch_batch(worker, messages)
+            except asyncio.CancelledError:
+                for _, _, envelope in batch:
+                    self._return_unsettled(worker, queue, envelope)
+                raise
+            for index, ((message, _, envelope), outcome) in enumerate(
+                zip(batch, outcomes, strict=True)
+            ):
+                with resumed(index):
+                    self._settle_outcome(worker, queue, envelope, message, outcome)
 
     def _message_of(self, queue: MemoryQueue, envelope: MemoryEnvelope) -> IncomingMessage:
         return IncomingMessage(
@@ -272,12 +285,13 @@ class MemoryQueueBroker:
     async def _deliver(
         self, worker: str, queue: MemoryQueue, envelope: MemoryEnvelope, message: IncomingMessage
     ) -> None:
-        try:
-            outcome = await self._dispatcher.dispatch(worker, message)
-        except asyncio.CancelledError:
-            self._return_unsettled(worker, queue, envelope)
-            raise
-        self._settle_outcome(worker, queue, envelope, message, outcome)
+        with self._dispatcher.traced(message):
+            try:
+                outcome = await self._dispatcher.dispatch(worker, message)
+            except asyncio.CancelledError:
+                self._return_unsettled(worker, queue, envelope)
+                raise
+            self._settle_outcome(worker, queue, envelope, message, outcome)
 
     def _settle_outcome(
         self,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from contextlib import suppress
+from contextlib import AbstractContextManager, suppress
 from typing import Any
 
 from aio_pika.abc import (
@@ -132,18 +132,32 @@ class RabbitWorkerConsumer:
         task.add_done_callback(self._in_flight.discard)
 
     async def _handle(self, delivery: AbstractIncomingMessage, message: IncomingMessage) -> None:
-        outcome = await self._dispatcher.dispatch(self._worker, message)
-        await self._settle_outcome(delivery, message, outcome)
+        with self._dispatcher.traced(message):
+            outcome = await self._dispatcher.dispatch(self._worker, message)
+            await self._settle_outcome(delivery, message, outcome)
 
     async def _handle_batch(self, batch: list[Delivered]) -> None:
         messages = [message for _, message in batch]
-        outcomes = await self._dispatcher.dispatch_batch(self._worker, messages)
-        await asyncio.gather(
-            *(
-                self._settle_outcome(delivery, message, outcome)
-                for (delivery, message), outcome in zip(batch, outcomes, strict=True)
+        with self._dispatcher.traced_batch(messages) as resumed:
+            outcomes = await self._dispatcher.dispatch_batch(self._worker, messages)
+            await asyncio.gather(
+                *(
+                    self._settle_resumed(resumed(index), delivery, message, outcome)
+                    for index, ((delivery, message), outcome) in enumerate(
+                        zip(batch, outcomes, strict=True)
+                    )
+                )
             )
-        )
+
+    async def _settle_resumed(
+        self,
+        resumed: AbstractContextManager[object],
+        delivery: AbstractIncomingMessage,
+        message: IncomingMessage,
+        outcome: Outcome,
+    ) -> None:
+        with resumed:
+            await self._settle_outcome(delivery, message, outcome)
 
     async def _settle_outcome(
         self, delivery: AbstractIncomingMessage, message: IncomingMessage, outcome: Outcome

@@ -7,13 +7,19 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from datetime import UTC, datetime
+from typing import Any
 
 import aio_pika
 from aio_pika.abc import AbstractExchange, AbstractRobustChannel, AbstractRobustConnection
 from aio_pika.exceptions import PublishError
 
 from brokers.queues.batches import Batching
-from brokers.queues.delivery import Dispatcher, HandlerRegistry, observed_publish
+from brokers.queues.delivery import (
+    Dispatcher,
+    HandlerRegistry,
+    observed_publish,
+    traced_publish,
+)
 from brokers.queues.messages import (
     BatchHandler,
     DeadLetteredMessage,
@@ -36,6 +42,7 @@ from brokers.queues.rabbit_messages import (
     client_properties,
 )
 from brokers.queues.topology import QueueNames, retry_tiers
+from brokers.tracings import TracingBroker
 
 
 class RabbitQueueBroker:
@@ -56,9 +63,11 @@ class RabbitQueueBroker:
         hooks: DeliveryHooks | None = None,
         connection_name: str | None = None,
         publish_observer: PublishObserver | None = None,
+        tracing: TracingBroker | None = None,
         batching: Batching | None = None,
     ) -> None:
         self._publish_observer = publish_observer
+        self._tracing = tracing
         self._batching = batching or Batching()
         self._url = url
         self._names = QueueNames(namespace)
@@ -66,7 +75,7 @@ class RabbitQueueBroker:
         self._retry_tiers = retry_tiers(retry_delays)
         self._connection_name = connection_name
         self._handlers = HandlerRegistry()
-        self._dispatcher = Dispatcher(self._handlers, hooks, self._retry_tiers[0])
+        self._dispatcher = Dispatcher(self._handlers, hooks, self._retry_tiers[0], tracing)
         self._admin = RabbitQueueAdmin(url, self._names, self._retry_tiers, connection_name)
         self._connection: AbstractRobustConnection | None = None
         self._publishing: tuple[AbstractRobustChannel, AbstractExchange] | None = None
@@ -115,12 +124,16 @@ class RabbitQueueBroker:
         await self._admin.delete_topology(workers)
 
     async def publish(self, message: OutgoingMessage) -> None:
+        with traced_publish(self._tracing, message, self._names.exchange) as headers:
+            await self._publish(message, headers)
+
+    async def _publish(self, message: OutgoingMessage, headers: Mapping[str, Any]) -> None:
         amqp = amqp_message(
             message.body,
             message_id=message.message_id,
             correlation_id=message.correlation_id,
             content_type=message.content_type,
-            headers=message.headers,
+            headers=headers,
             timestamp=datetime.now(UTC),
         )
         started = time.monotonic()

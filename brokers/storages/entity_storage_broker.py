@@ -11,10 +11,12 @@ from brokers.storages.errors import STORAGE_UNAVAILABLE_ERRORS, DuplicateKeyErro
 from brokers.storages.storage_broker import (
     API_KEYS,
     CONTACTS,
+    CREATED_AT,
     GUARDIANS,
     IMMUNIZATIONS,
     LIBRARY_CARDS,
     REGISTRATIONS,
+    SETTLED_AT,
     STUDENTS,
     Document,
     FieldsUpdate,
@@ -49,6 +51,7 @@ class EntityStorageBroker(ABC):
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
+        absent_field: str | None = None,
     ) -> bool: ...
 
     async def set_fields_each(
@@ -70,6 +73,16 @@ class EntityStorageBroker(ABC):
             )
             for update in updates
         ]
+
+    @abstractmethod
+    async def count_lacking(self, collection: str, field: str) -> int:
+        """How many documents have no ``field`` at all."""
+
+    @abstractmethod
+    async def select_first_lacking(
+        self, collection: str, field: str, order_by: str
+    ) -> Document | None:
+        """Of the documents without ``field``, the one lowest in ``order_by``."""
 
     async def insert_each(
         self, collection: str, documents: Sequence[Document]
@@ -217,15 +230,31 @@ class EntityStorageBroker(ABC):
     async def select_registration_by_id(self, registration_id: str) -> Document | None:
         return await self.select_by_id(REGISTRATIONS, registration_id)
 
+    async def select_registrations_by_ids(
+        self, registration_ids: Sequence[str]
+    ) -> dict[str, Document]:
+        return await self.select_by_ids(REGISTRATIONS, registration_ids)
+
+    async def count_unsettled_registrations(self) -> int:
+        return await self.count_lacking(REGISTRATIONS, SETTLED_AT)
+
+    async def select_oldest_unsettled_registration(self) -> Document | None:
+        return await self.select_first_lacking(REGISTRATIONS, SETTLED_AT, CREATED_AT)
+
     async def update_registration_fields(
         self,
         registration_id: str,
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
+        absent_field: str | None = None,
     ) -> bool:
         return await self.set_fields(
-            REGISTRATIONS, registration_id, fields, required_field=required_field
+            REGISTRATIONS,
+            registration_id,
+            fields,
+            required_field=required_field,
+            absent_field=absent_field,
         )
 
     async def insert_api_key(self, api_key: Document) -> Document:

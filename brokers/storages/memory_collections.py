@@ -85,6 +85,9 @@ class MemoryCollection:
     def __len__(self) -> int:
         return len(self._documents)
 
+    def documents(self) -> list[Document]:
+        return list(self._documents.values())
+
     def create_unique_index(self, field: str) -> None:
         if field in self._indexes:
             return
@@ -96,9 +99,6 @@ class MemoryCollection:
                 )
             index.add(document, owner)
         self._indexes[field] = index
-
-    def documents(self) -> list[Document]:
-        return list(self._documents.values())
 
     def find(self, document_id: Any) -> Document | None:
         return self._documents.get(index_key(document_id))

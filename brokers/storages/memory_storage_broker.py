@@ -13,7 +13,7 @@ from brokers.storages.document_mappings import (
 )
 from brokers.storages.entity_storage_broker import EntityStorageBroker
 from brokers.storages.errors import StorageNotInitializedError
-from brokers.storages.memory_collections import MemoryCollection, has_field
+from brokers.storages.memory_collections import MemoryCollection, field_value, has_field
 from brokers.storages.memory_updates import apply_set, check_set_paths
 from brokers.storages.storage_broker import UNIQUE_FIELDS, Document
 
@@ -29,7 +29,8 @@ class MemoryStorageBroker(EntityStorageBroker):
     ``DuplicateKeyError`` (code 11000, ``keyPattern``/``keyValue`` in its details), also when
     ``insert_or_match`` finds another document under the id, as an upsert does; dotted
     ``set_fields`` follows ``$set``, failing with the server's ``OperationFailure`` codes, and its
-    ``required_field`` matches as ``{"$exists": true}`` does.
+    ``required_field`` matches as ``{"$exists": true}`` does, its ``absent_field`` as
+    ``{"$exists": false}``.
     No operation awaits, so each one is atomic on the event loop.
     """
 
@@ -56,6 +57,24 @@ class MemoryStorageBroker(EntityStorageBroker):
     async def count_documents(self, collection: str) -> int:
         found = self._existing(collection)
         return 0 if found is None else len(found)
+
+    async def count_lacking(self, collection: str, field: str) -> int:
+        return len(self._lacking(collection, field))
+
+    async def select_first_lacking(
+        self, collection: str, field: str, order_by: str
+    ) -> Document | None:
+        lacking = self._lacking(collection, field)
+        if not lacking:
+            return None
+        path = to_stored_path(order_by)
+        return from_stored(min(lacking, key=lambda document: str(field_value(document, path))))
+
+    def _lacking(self, collection: str, field: str) -> list[Document]:
+        found = self._existing(collection)
+        path = to_stored_path(field)
+        documents = [] if found is None else found.documents()
+        return [document for document in documents if not has_field(document, path)]
 
     async def insert(self, collection: str, document: Document) -> Document:
         self._ensure_initialized()
@@ -90,6 +109,7 @@ class MemoryStorageBroker(EntityStorageBroker):
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
+        absent_field: str | None = None,
     ) -> bool:
         stored_fields = to_stored_fields(fields)
         check_set_paths(stored_fields)
@@ -98,6 +118,8 @@ class MemoryStorageBroker(EntityStorageBroker):
         if found is None or current is None:
             return False
         if required_field is not None and not has_field(current, to_stored_path(required_field)):
+            return False
+        if absent_field is not None and has_field(current, to_stored_path(absent_field)):
             return False
         found.replace(apply_set(current, stored_fields))
         return True

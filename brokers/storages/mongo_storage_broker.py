@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pymongo
-from pymongo import ASCENDING, AsyncMongoClient, UpdateOne
+from pymongo import ASCENDING, AsyncMongoClient, UpdateOne, monitoring
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import BulkWriteError, PyMongoError
 
@@ -37,8 +37,16 @@ class MongoStorageBroker(EntityStorageBroker):
     ``STORAGE_UNAVAILABLE_ERRORS``) instead of a hang.
     """
 
-    def __init__(self, url: str, database: str, *, timeout_ms: int = 5000) -> None:
+    def __init__(
+        self,
+        url: str,
+        database: str,
+        *,
+        timeout_ms: int = 5000,
+        command_listeners: Sequence[monitoring.CommandListener] = (),
+    ) -> None:
         self._url = url
+        self._command_listeners = list(command_listeners)
         self._database_name = database
         self._timeout_ms = timeout_ms
         self._client: AsyncMongoClient[Document] | None = None
@@ -58,6 +66,7 @@ class MongoStorageBroker(EntityStorageBroker):
                 connectTimeoutMS=self._timeout_ms,
                 socketTimeoutMS=self._timeout_ms,
                 tz_aware=True,
+                event_listeners=self._command_listeners,
             )
             try:
                 database = client[self._database_name]
@@ -94,6 +103,20 @@ class MongoStorageBroker(EntityStorageBroker):
 
     async def count_documents(self, collection: str) -> int:
         return await self._collection(collection).count_documents({})
+
+    async def count_lacking(self, collection: str, field: str) -> int:
+        return await self._collection(collection).count_documents(
+            {to_stored_path(field): {"$exists": False}}
+        )
+
+    async def select_first_lacking(
+        self, collection: str, field: str, order_by: str
+    ) -> Document | None:
+        stored = await self._collection(collection).find_one(
+            {to_stored_path(field): {"$exists": False}},
+            sort=[(to_stored_path(order_by), ASCENDING)],
+        )
+        return None if stored is None else from_stored(stored)
 
     async def insert(self, collection: str, document: Document) -> Document:
         stored = to_stored(document)
@@ -148,8 +171,9 @@ class MongoStorageBroker(EntityStorageBroker):
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
+        absent_field: str | None = None,
     ) -> bool:
-        query = fields_query(document_id, required_field)
+        query = fields_query(document_id, required_field, absent_field)
         if not fields:
             # An empty $set is refused by servers older than MongoDB 5.0.
             found = await self._collection(collection).find_one(query, {STORED_ID: 1})
@@ -219,11 +243,15 @@ def insert_or_match_update(stored: Document) -> tuple[Document, Document]:
     )
 
 
-def fields_query(document_id: str, required_field: str | None) -> Document:
-    """The filter of an update by ``_id``, matching only where ``required_field`` exists."""
+def fields_query(
+    document_id: str, required_field: str | None, absent_field: str | None = None
+) -> Document:
+    """An update's filter by ``_id``: only where ``required_field`` is, and ``absent_field`` not."""
     query: Document = {STORED_ID: document_id}
     if required_field is not None:
         query[to_stored_path(required_field)] = {"$exists": True}
+    if absent_field is not None:
+        query[to_stored_path(absent_field)] = {"$exists": False}
     return query
 
 

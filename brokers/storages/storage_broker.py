@@ -20,6 +20,9 @@ LIBRARY_CARDS = "library_cards"
 IMMUNIZATIONS = "immunizations"
 REGISTRATIONS = "registrations"
 COLLECTIONS = (STUDENTS, GUARDIANS, CONTACTS, LIBRARY_CARDS, IMMUNIZATIONS, REGISTRATIONS)
+# The ledger's fields an operator's view reads: when accepted, and when settled (once final).
+CREATED_AT = "created_at"
+SETTLED_AT = "settled_at"
 # The ingress's clients, next to the ledger: names, ids and secret hashes, never secrets.
 API_KEYS = "api_keys"
 
@@ -129,17 +132,33 @@ class StorageBroker(Protocol):
         """Insert unless the id is taken; returns the stored document either way."""
 
     async def select_registration_by_id(self, registration_id: str) -> Document | None: ...
+    async def select_registrations_by_ids(
+        self, registration_ids: Sequence[str]
+    ) -> dict[str, Document]:
+        """The registrations under the given ids, by id, in one read; absent ones left out."""
+
+    async def count_unsettled_registrations(self) -> int:
+        """How many registrations have no ``settled_at``: neither completed nor failed yet.
+
+        A count over the collection, for operators, never on the per-message path.
+        """
+
+    async def select_oldest_unsettled_registration(self) -> Document | None:
+        """The unsettled registration accepted first (by ``created_at``), if any."""
+
     async def update_registration_fields(
         self,
         registration_id: str,
         fields: Mapping[str, Any],
         *,
         required_field: str | None = None,
+        absent_field: str | None = None,
     ) -> bool:
         """Set the given (possibly dotted) fields atomically, by id; whether it was written.
 
-        False when there is no such registration, or when ``required_field`` (a dotted path) is
-        given and the registration lacks it: then nothing is written. One update by id, whose
+        False when there is no such registration, when ``required_field`` (a dotted path) is
+        given and the registration lacks it, or when ``absent_field`` is given and the
+        registration has it already: then nothing is written. One update by id, whose
         cost does not grow with the collection; the document after it is not read back.
         """
 

@@ -56,8 +56,11 @@ class Registration(Contract):
         max_length=MAX_CONCERNS,
         json_schema_extra={"additionalProperties": False},
     )
+    # When the registration was accepted: the time of its ``registration.requested.v1``.
     created_at: AwareDatetime
     updated_at: AwareDatetime
+    # When its status first read completed or failed; set once, by the outcome that settled it.
+    settled_at: AwareDatetime | None = None
     # Who posted it through the ingress (an API key's id) and the SHA-256 of the request it
     # was accepted with, for Idempotency-Key reuse; absent when published straight to the queue.
     client_id: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None

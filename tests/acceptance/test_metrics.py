@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import socket
 from collections.abc import Callable
 
 import httpx
@@ -99,6 +100,15 @@ async def test_should_count_in_every_process_exactly_the_messages_of_n_registrat
             return True
 
         await eventually(all_completed, within=120, what="every registration to complete")
+
+    # The ledger reads completed once the last concern is written; the worker counts the
+    # completion right after, when its conditional settle write is done and the message acked.
+    async def registration_worker_settled() -> bool:
+        found = await scrape(registration_url)
+        acked = total(found, "culdesac_messages_total", outcome="ack")
+        return acked == REGISTRATIONS + sum(concerns.values())
+
+    await eventually(registration_worker_settled, within=30, what="the last outcomes to settle")
     registration, concern, ingress = [
         await scrape(url) for url in (registration_url, concerns_url, ingress_url)
     ]
@@ -142,6 +152,7 @@ async def test_should_count_in_every_process_exactly_the_messages_of_n_registrat
             == expected
         ), event_type
     assert value(registration, "culdesac_messages_in_flight", worker="registration") == 0
+    assert_each_registration_settled_once(registration)
     # the concern workers: each concern event handled once, and an outcome published for it
     for event_type, expected in concerns.items():
         assert total(concern, messages, event_type=event_type, outcome="ack") == expected
@@ -152,6 +163,17 @@ async def test_should_count_in_every_process_exactly_the_messages_of_n_registrat
     assert total(concern, messages, outcome="dead_letter") == 0
     assert total(concern, "culdesac_publish_duration_seconds_count") == sum(concerns.values())
     assert total(concern, "culdesac_messages_in_flight") == 0
+
+
+def assert_each_registration_settled_once(registration: Samples) -> None:
+    """Each registration completed once, however many outcomes it had, and was timed once."""
+    settled = "culdesac_registrations_total"
+    assert value(registration, settled, status="completed") == REGISTRATIONS
+    assert value(registration, settled, status="failed") == 0
+    completion = "culdesac_registration_completion_seconds"
+    assert value(registration, f"{completion}_count") == REGISTRATIONS
+    assert value(registration, f"{completion}_bucket", le="+Inf") == REGISTRATIONS
+    assert 0 < value(registration, f"{completion}_sum") < REGISTRATIONS * 120
 
 
 async def test_should_serve_health_and_readiness_of_a_worker_while_it_consumes(
@@ -175,3 +197,25 @@ async def test_should_serve_health_and_readiness_of_a_worker_while_it_consumes(
     assert await answers(url, "/nothing-here") == httpx.codes.NOT_FOUND
     assert worker.terminate() == 0
     assert await answers(url, "/healthz") is None
+
+
+async def test_should_exit_1_with_one_line_if_the_metrics_port_is_taken(
+    start_culdesac: Callable[..., CuldesacProcess],
+) -> None:
+    # given: another process listens on the port
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("0.0.0.0", 0))  # noqa: S104 - the worker binds every interface too
+        taken.listen()
+        port = taken.getsockname()[1]
+
+        # when
+        worker = start_culdesac("worker", "student", CULDESAC_METRICS_PORT=str(port))
+        exit_code = worker.process.wait(timeout=60)
+
+    # then
+    output = worker.output()
+    assert exit_code == 1, output
+    assert f"metrics port {port} is unavailable" in output
+    assert "CULDESAC_METRICS_PORT" in output
+    assert "Traceback" not in output
+    assert len(output.strip().splitlines()) == 1, output

@@ -50,16 +50,18 @@ class Culdesac:
         self._stopped: list[CuldesacProcess] = []
         self.headers: dict[str, str] = {}
 
-    async def start(self, *, one_process_per_worker: bool) -> None:
+    async def start(self, *, one_process_per_worker: bool, metrics_port: int = 0) -> None:
         """Start the workers (first: they declare the topology) and the ingress; wait for both.
 
         The suite's clients authenticate as any would, with a key of their own.
+        ``metrics_port`` serves the workers' metrics when they run in one process.
         """
         token = await asyncio.to_thread(create_api_key, self.environment, "fault-suite")
         self.headers = {"Authorization": f"Bearer {token}"}
         names = WORKER_NAMES if one_process_per_worker else ("--all",)
+        metrics = {} if one_process_per_worker else {"CULDESAC_METRICS_PORT": str(metrics_port)}
         for name in names:
-            self.workers[name] = CuldesacProcess(("worker", name), self.environment)
+            self.workers[name] = CuldesacProcess(("worker", name), {**self.environment, **metrics})
         self.ingress = CuldesacProcess(
             ("ingress", "--host", "127.0.0.1", "--port", str(self.port)), self.environment
         )

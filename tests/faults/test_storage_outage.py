@@ -15,6 +15,7 @@ from tests.faults.scenario import (
     RETRY_DELAY_TIERS,
     FaultScenario,
     assert_exact,
+    errors_logged,
     log_records,
     registration_requests,
 )
@@ -65,6 +66,8 @@ async def test_should_lose_and_duplicate_nothing_when_the_storage_is_away_mid_st
     )
     assert_exact(reckoning)
     assert reckoning.dead_letters == []
+    # A service away is a warning per retried message, never an error or a line per layer.
+    assert errors_logged(culdesac) == ""
     assert max(delays_by_attempt, default=0) >= 2, "no message was retried more than once"
     assert dict(delays_by_attempt) == {
         attempt: {RETRY_DELAY_TIERS[min(attempt, len(RETRY_DELAY_TIERS)) - 1]}

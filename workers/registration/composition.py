@@ -16,6 +16,7 @@ def compose_registration_orchestration(brokers: Brokers) -> RegistrationEventOrc
         compose_registration_processing(brokers),
         brokers.identifier,
         brokers.logging,
+        brokers.metrics,
     )
 
 

@@ -38,7 +38,6 @@ def event_rules(
         ErrorRule(
             (QueueUnavailableError, UnroutableMessageError),
             lambda error: dependency(failed_publish(error_kind(error))),
-            "critical",
         ),
         ErrorRule(Exception, lambda error: service(failed_service(error_kind(error)))),
     ]

@@ -28,7 +28,6 @@ REGISTRATION_EVENT_RULES = [
         lambda error: RegistrationEventDependencyError(
             FailedRegistrationEventPublishError(error_kind(error))
         ),
-        level="critical",
     ),
     ErrorRule(
         Exception,

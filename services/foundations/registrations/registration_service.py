@@ -13,16 +13,19 @@ from services.foundations.registrations.registration_service_exceptions import (
     try_catch_registration,
 )
 from services.foundations.registrations.registration_service_mappings import (
+    SETTLED_AT,
     map_to_concern_fields,
     map_to_concern_path,
     map_to_document,
     map_to_registration,
+    map_to_settled_fields,
 )
 from services.foundations.registrations.registration_service_validations import (
     validate_concern_change,
     validate_concern_key,
     validate_registration,
     validate_registration_id,
+    validate_registration_settleable,
 )
 from services.try_catch import attempt_each, in_places, passed
 
@@ -59,6 +62,30 @@ class RegistrationService:
         if stored is None:
             raise NotFoundRegistrationError(registration_id)
         return map_to_registration(stored)
+
+    @try_catch_each_registration
+    async def retrieve_registrations_by_ids(
+        self, registration_ids: Sequence[str]
+    ) -> list[Registration | Exception]:
+        """``retrieve_registration_by_id`` of every id in one read, each result in its place."""
+        checked = attempt_each(validate_registration_id, registration_ids)
+        valid_ids = [
+            registration_id
+            for registration_id, result in zip(registration_ids, checked, strict=True)
+            if not isinstance(result, Exception)
+        ]
+        stored = (
+            await self.storage_broker.select_registrations_by_ids(valid_ids) if valid_ids else {}
+        )
+        return in_places(
+            checked,
+            [
+                map_to_registration(stored[registration_id])
+                if registration_id in stored
+                else NotFoundRegistrationError(registration_id)
+                for registration_id in valid_ids
+            ],
+        )
 
     @try_catch_registration
     async def retrieve_registration_if_exists(self, registration_id: str) -> Registration | None:
@@ -102,3 +129,20 @@ class RegistrationService:
         ]
         written = await self.storage_broker.update_registrations_fields(updates) if updates else []
         return in_places(checked, written)
+
+    @try_catch_registration
+    async def modify_registration_settled_if_unsettled(
+        self, registration: Registration
+    ) -> Registration | None:
+        """Stamp a completed or failed registration as settled, unless it was stamped already.
+
+        The registration, settled now, when this call stamped it; ``None`` when another outcome
+        (or an earlier delivery of this one) did. One conditional write by id, so of all who
+        see the registration settle exactly one is told so.
+        """
+        validate_registration_settleable(registration)
+        settled_at = self.date_time_broker.get_current_date_time()
+        written = await self.storage_broker.update_registration_fields(
+            registration.id, map_to_settled_fields(settled_at), absent_field=SETTLED_AT
+        )
+        return registration.model_copy(update={SETTLED_AT: settled_at}) if written else None

@@ -11,9 +11,12 @@ from contracts.registrations import ConcernState, ConcernStatus, Registration, R
 # Timestamps are stored in the JSON form the whole document is stored in.
 _TIMESTAMP = TypeAdapter(datetime)
 _STATUS = "status"
-# Only the ingress knows these; left out when absent, so that the registration worker's entry
-# (which lacks them) still matches the ingress's in every field it names: one write, not two.
-_OPTIONAL = frozenset({"client_id", "request_fingerprint"})
+SETTLED_AT = "settled_at"
+# Only the ingress knows client_id and request_fingerprint; left out when absent, so that the
+# registration worker's entry (which lacks them) still matches the ingress's in every field it
+# names: one write, not two. An unsettled entry has no settled_at at all (not null): settling
+# writes only where it is absent.
+_OPTIONAL = frozenset({"client_id", "request_fingerprint", SETTLED_AT})
 
 
 def map_to_overall_status(states: Iterable[ConcernState]) -> RegistrationStatus:
@@ -57,3 +60,7 @@ def map_to_concern_fields(
         map_to_concern_path(concern_key): concern_status.model_dump(mode="json"),
         "updated_at": _TIMESTAMP.dump_python(updated_at, mode="json"),
     }
+
+
+def map_to_settled_fields(settled_at: datetime) -> Document:
+    return {SETTLED_AT: _TIMESTAMP.dump_python(settled_at, mode="json")}

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from contracts.registrations import ConcernChange, Registration
+from contracts.registrations import ConcernChange, Registration, RegistrationStatus
 from contracts.registrations.exceptions.foundations import InvalidRegistrationError
 from services.foundations.field_validations import id_problems
 
@@ -41,6 +41,22 @@ def validate_registration(registration: Registration) -> None:
                 if registration.updated_at == registration.created_at
                 else ["Date must be the same as created_at."]
             ),
+            "settled_at": [] if registration.settled_at is None else ["Date must be absent."],
+        }
+    )
+
+
+def validate_registration_settleable(registration: Registration) -> None:
+    """Only a registration whose status is final can be settled, and only once."""
+    _raise_if_any(
+        {
+            "id": id_problems(registration.id),
+            "status": (
+                ["Status must be completed or failed."]
+                if registration.status is RegistrationStatus.PENDING
+                else []
+            ),
+            "settled_at": [] if registration.settled_at is None else ["Date must be absent."],
         }
     )
 

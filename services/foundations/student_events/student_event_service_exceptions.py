@@ -25,7 +25,6 @@ STUDENT_EVENT_RULES = [
         lambda error: StudentEventDependencyError(
             FailedStudentEventPublishError(error_kind(error))
         ),
-        level="critical",
     ),
     ErrorRule(
         Exception,

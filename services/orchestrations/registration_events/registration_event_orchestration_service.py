@@ -5,13 +5,15 @@ from collections.abc import Awaitable, Sequence
 
 from brokers.identifiers import IdentifierBroker
 from brokers.loggings import LoggingBroker
+from brokers.metrics import MetricsBroker
 from contracts.events import ConcernOutcomeEvent, RegistrationRequestedEvent
-from contracts.registrations import ConcernChange, ConcernStatus
+from contracts.registrations import ConcernChange, ConcernStatus, Registration
 from services.orchestrations.registration_events.registration_event_orchestration_service_exceptions import (  # noqa: E501
     try_catch_each_registration_orchestration,
     try_catch_registration_orchestration,
 )
 from services.orchestrations.registration_events.registration_event_orchestration_service_mappings import (  # noqa: E501
+    map_to_completion_seconds,
     map_to_concern_key,
     map_to_concern_state,
 )
@@ -33,11 +35,13 @@ class RegistrationEventOrchestrationService:
         registration_processing_service: RegistrationProcessingService,
         identifier_broker: IdentifierBroker,
         logging_broker: LoggingBroker,
+        metrics_broker: MetricsBroker,
     ) -> None:
         self.registration_event_processing_service = registration_event_processing_service
         self.registration_processing_service = registration_processing_service
         self.identifier_broker = identifier_broker
         self.logging_broker = logging_broker
+        self.metrics_broker = metrics_broker
 
     def listen_to_registration_events(self) -> None:
         self.registration_event_processing_service.listen_to_registration_requested_events(
@@ -106,10 +110,20 @@ class RegistrationEventOrchestrationService:
                 [change for change in passed(changes) if change is not None]
             )
         )
-        return [
+        answers = [
             change if change is None or isinstance(change, Exception) else next(recorded)
             for change in changes
         ]
+        for answer in answers:
+            if isinstance(answer, Registration):
+                self._observe_settled(answer)
+        return [answer if isinstance(answer, Exception) else None for answer in answers]
+
+    def _observe_settled(self, settled: Registration) -> None:
+        # Counted once per registration: only the outcome that settled it gets it back.
+        self.metrics_broker.observe_registration_settled(
+            settled.status.value, map_to_completion_seconds(settled)
+        )
 
     def _concern_change_of(self, outcome_event: ConcernOutcomeEvent) -> ConcernChange | None:
         if outcome_event.correlationid is None:
@@ -136,9 +150,11 @@ class RegistrationEventOrchestrationService:
         if outcome_event.correlationid is None:
             self._log_outside_any_registration(outcome_event)
             return
-        await self.registration_processing_service.record_concern_outcome(
+        settled = await self.registration_processing_service.record_concern_outcome(
             outcome_event.correlationid,
             map_to_concern_key(outcome_event),
             map_to_concern_state(outcome_event),
             outcome_event.data.reason,
         )
+        if settled is not None:
+            self._observe_settled(settled)

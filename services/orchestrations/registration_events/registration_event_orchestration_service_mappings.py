@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from contracts.events import Concern, ConcernOutcomeEvent, failed_type, persisted_type
-from contracts.registrations import ConcernState, concern_key
+from contracts.registrations import ConcernState, Registration, concern_key
 from contracts.registrations.exceptions.orchestrations import InvalidConcernOutcomeError
 
 # A registration has one student, one contact and at most one library card: keyed by concern
@@ -26,3 +26,10 @@ def map_to_concern_state(outcome_event: ConcernOutcomeEvent) -> ConcernState:
     raise InvalidConcernOutcomeError(
         {"type": [f"Type {outcome_event.type!r} is not an outcome of the {concern} concern."]}
     )
+
+
+def map_to_completion_seconds(settled: Registration) -> float:
+    """Accepted to settled; never negative, whatever the clocks of ingress and worker say."""
+    if settled.settled_at is None:
+        return 0.0
+    return max((settled.settled_at - settled.created_at).total_seconds(), 0.0)

@@ -3,7 +3,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from brokers.loggings import LoggingBroker
-from contracts.registrations import ConcernChange, ConcernState, ConcernStatus, Registration
+from contracts.registrations import (
+    ConcernChange,
+    ConcernState,
+    ConcernStatus,
+    Registration,
+    RegistrationStatus,
+)
 from contracts.registrations.exceptions.processings import NotFoundRegistrationConcernError
 from services.foundations.registrations import RegistrationService
 from services.processings.registrations.registration_processing_service_exceptions import (
@@ -35,41 +41,80 @@ class RegistrationProcessingService:
         concern_key: str,
         state: ConcernState,
         reason: str | None,
-    ) -> None:
-        """Set one concern; the overall status follows from the concerns whenever it is read.
+    ) -> Registration | None:
+        """Set one concern; the registration, settled, when this outcome is the one settling it.
 
         One write by id per outcome, so redelivered and out-of-order outcomes need no
-        read-modify-write. A concern the registration was not recorded with is never written.
+        read-modify-write; the overall status follows from the concerns whenever it is read.
+        Read after the write, it tells whether this outcome may have been the last; the
+        conditional settle then picks one outcome, whatever redeliveries and concurrent outcomes
+        of the same registration do, so a registration settles exactly once.
+        A concern the registration was not recorded with is never written.
         """
         recorded = await self.registration_service.modify_registration_concern_if_exists(
             registration_id, concern_key, ConcernStatus(status=state, reason=reason)
         )
+        # Not found raises here: then the concern was not written because there is no entry.
+        registration = await self.registration_service.retrieve_registration_by_id(registration_id)
         if not recorded:
-            # Rare, so only then a read tells an unknown registration (retrieving it raises
-            # not found) from a concern it does not expect. Keys are fixed when it is recorded.
-            await self.registration_service.retrieve_registration_by_id(registration_id)
+            # Keys are fixed when the registration is recorded.
             raise NotFoundRegistrationConcernError(registration_id, concern_key)
+        if registration.status is RegistrationStatus.PENDING or registration.settled_at is not None:
+            return None
+        return await self.registration_service.modify_registration_settled_if_unsettled(
+            registration
+        )
 
     @try_catch_each_registration_processing
     async def record_concern_outcomes(
         self, changes: Sequence[ConcernChange]
-    ) -> list[Exception | None]:
-        """``record_concern_outcome`` for every change in one write, each answer in its place."""
-        recorded = await self.registration_service.modify_registration_concerns_if_exist(changes)
-        unrecorded = [
-            change for change, written in zip(changes, recorded, strict=True) if written is False
-        ]
-        # Rare, so only then a read for each tells an unknown registration from a concern it
-        # does not expect.
-        explained = iter(await gather_each(self._unrecorded_error(change) for change in unrecorded))
-        return [
-            written if isinstance(written, Exception) else None if written else next(explained)
-            for written in recorded
-        ]
+    ) -> list[Registration | Exception | None]:
+        """``record_concern_outcome`` for every change, each answer in its place.
 
-    async def _unrecorded_error(self, change: ConcernChange) -> Exception:
-        await self.registration_service.retrieve_registration_by_id(change.registration_id)
-        return NotFoundRegistrationConcernError(change.registration_id, change.concern_key)
+        One write of all the changes, one read of their registrations after it, and one
+        conditional settle for each registration this batch completes or fails: of several
+        outcomes of the same registration in the batch, only the first is told it settled it.
+        """
+        recorded = await self.registration_service.modify_registration_concerns_if_exist(changes)
+        registration_ids = list(
+            dict.fromkeys(
+                change.registration_id
+                for change, written in zip(changes, recorded, strict=True)
+                if not isinstance(written, Exception)
+            )
+        )
+        retrieved = (
+            await self.registration_service.retrieve_registrations_by_ids(registration_ids)
+            if registration_ids
+            else []
+        )
+        registrations = dict(zip(registration_ids, retrieved, strict=True))
+        answers: list[Registration | Exception | None] = []
+        settling: dict[str, int] = {}
+        for change, written in zip(changes, recorded, strict=True):
+            registration = (
+                written if isinstance(written, Exception) else registrations[change.registration_id]
+            )
+            if isinstance(registration, Exception):
+                answers.append(registration)
+            elif not written:
+                # Keys are fixed when the registration is recorded.
+                answers.append(
+                    NotFoundRegistrationConcernError(change.registration_id, change.concern_key)
+                )
+            elif is_settling(registration) and change.registration_id not in settling:
+                settling[change.registration_id] = len(answers)
+                answers.append(registration)
+            else:
+                answers.append(None)
+        settled = await gather_each(
+            self.registration_service.modify_registration_settled_if_unsettled(answer)
+            for answer in (answers[index] for index in settling.values())
+            if isinstance(answer, Registration)
+        )
+        for index, result in zip(settling.values(), settled, strict=True):
+            answers[index] = result
+        return answers
 
     @try_catch_registration_processing
     async def retrieve_registration_by_id(self, registration_id: str) -> Registration:
@@ -78,3 +123,8 @@ class RegistrationProcessingService:
     @try_catch_registration_processing
     async def retrieve_registration_if_exists(self, registration_id: str) -> Registration | None:
         return await self.registration_service.retrieve_registration_if_exists(registration_id)
+
+
+def is_settling(registration: Registration) -> bool:
+    """Whether the registration is final but not yet stamped as settled."""
+    return registration.status is not RegistrationStatus.PENDING and registration.settled_at is None

@@ -23,6 +23,7 @@ from brokers.queues import (
 )
 from brokers.queues.batches import Batching
 from brokers.queues.messages import DeliveryHooks
+from brokers.tracings import TracingBroker
 
 # Short tiers keep retry tests fast; two of them show which tier a delay picks.
 RETRY_DELAYS = (0.2, 0.5)
@@ -43,6 +44,7 @@ class BrokerFactory(Protocol):
         *,
         prefetch: int = 32,
         hooks: DeliveryHooks | None = None,
+        tracing: TracingBroker | None = None,
         batching: Batching | None = None,
     ) -> Awaitable[CleanableQueueBroker]: ...
 
@@ -59,6 +61,7 @@ async def make_broker(
         *,
         prefetch: int = 32,
         hooks: DeliveryHooks | None = None,
+        tracing: TracingBroker | None = None,
         batching: Batching | None = None,
     ) -> CleanableQueueBroker:
         broker: CleanableQueueBroker
@@ -68,6 +71,7 @@ async def make_broker(
                 prefetch=prefetch,
                 retry_delays=RETRY_DELAYS,
                 hooks=hooks,
+                tracing=tracing,
                 batching=batching,
             )
         else:
@@ -78,6 +82,7 @@ async def make_broker(
                 retry_delays=RETRY_DELAYS,
                 hooks=hooks,
                 connection_name=f"culdesac tests {namespace}",
+                tracing=tracing,
                 batching=batching,
             )
         await broker.connect()

@@ -6,7 +6,7 @@ import urllib.request
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from brokers.metrics import MetricsServer, PrometheusMetricsBroker
+from brokers.metrics import MetricsPortUnavailableError, MetricsServer, PrometheusMetricsBroker
 
 
 def samples(
@@ -42,6 +42,24 @@ def test_should_count_in_a_registry_of_its_own() -> None:
     assert not any(name == "culdesac_messages_total" for name, _ in samples(other))
 
 
+def test_should_count_settled_registrations_and_time_the_completed_ones() -> None:
+    # given
+    broker = PrometheusMetricsBroker()
+
+    # when
+    broker.observe_registration_settled("completed", 0.4)
+    broker.observe_registration_settled("completed", 7.0)
+    broker.observe_registration_settled("failed", 1.5)
+
+    # then: a failed registration is counted, but it never completed
+    found = samples(broker)
+    assert found[("culdesac_registrations_total", (("status", "completed"),))] == 2
+    assert found[("culdesac_registrations_total", (("status", "failed"),))] == 1
+    assert found[("culdesac_registration_completion_seconds_count", ())] == 2
+    assert found[("culdesac_registration_completion_seconds_sum", ())] == pytest.approx(7.4)
+    assert found[("culdesac_registration_completion_seconds_bucket", (("le", "0.5"),))] == 1
+
+
 def status_of(url: str) -> int:
     try:
         with urllib.request.urlopen(url) as response:  # noqa: S310
@@ -72,3 +90,23 @@ def test_should_serve_metrics_health_and_readiness(ready: bool, expected_status:
     assert 'culdesac_registrations_total{status="accepted"} 1.0' in metrics
     assert health == 200
     assert readiness == expected_status
+
+
+def test_should_raise_port_unavailable_if_the_port_is_taken() -> None:
+    # given
+    first = MetricsServer(PrometheusMetricsBroker(), lambda: True)
+    first.start("127.0.0.1", 0)
+    taken_port = first.port
+    second = MetricsServer(PrometheusMetricsBroker(), lambda: True)
+
+    # when
+    try:
+        with pytest.raises(MetricsPortUnavailableError) as error_info:
+            second.start("127.0.0.1", taken_port)
+    finally:
+        first.stop()
+
+    # then
+    assert error_info.value.port == taken_port
+    assert str(error_info.value).startswith(f"metrics port {taken_port} is unavailable (")
+    assert second.port == 0

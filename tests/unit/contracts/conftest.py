@@ -149,6 +149,7 @@ def create_random_registration_payload(faker: Faker) -> Payload:
         "concerns": concerns,
         "created_at": create_random_timestamp(faker),
         "updated_at": create_random_timestamp(faker),
+        "settled_at": faker.random_element([None, create_random_timestamp(faker)]),
         "client_id": create_random_id(faker),
         "request_fingerprint": faker.sha256(),
     }

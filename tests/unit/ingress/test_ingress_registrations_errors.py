@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from unittest.mock import AsyncMock, MagicMock, call
+from unittest.mock import ANY, AsyncMock, MagicMock, call
 
 import httpx
 import pytest
@@ -157,5 +157,7 @@ async def test_should_answer_500_with_a_generic_message_on_an_unexpected_error(
     assert actual_response.status_code == 500
     assert secret not in actual_response.text
     assert logging_broker.mock_calls == [
-        call.error("request failed unexpectedly", error_type="RuntimeError")
+        call.error("request failed unexpectedly", error_type="RuntimeError", traceback=ANY)
     ]
+    assert logging_broker.error.call_args.kwargs["traceback"][-1] == "RuntimeError"
+    assert secret not in repr(logging_broker.mock_calls)

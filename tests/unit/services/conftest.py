@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from typing import Literal
 from unittest.mock import _Call, call
 
 import pytest
@@ -87,11 +86,9 @@ def create_random_outcome(faker: Faker, reason: str | None) -> ConcernOutcome:
     )
 
 
-def create_error_log_call(
-    level: Literal["error", "critical"], error: CategorizedError, logger: _Call = call
-) -> _Call:
-    """The one line a service logs when it raises ``error`` (on ``logger``, when attached)."""
-    log_call: _Call = getattr(logger, level)(
+def create_error_log_call(error: CategorizedError, logger: _Call = call) -> _Call:
+    """The debug line a service logs when it raises ``error`` (on ``logger``, when attached)."""
+    log_call: _Call = logger.debug(
         str(error),
         error_type=type(error).__name__,
         category=error.category.value,

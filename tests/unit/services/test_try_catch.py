@@ -43,7 +43,6 @@ RULES = [
     ErrorRule(
         ConnectionError,
         lambda error: ThingDependencyError(FailedThingError(str(error))),
-        level="critical",
     ),
     ErrorRule(Exception, lambda error: ThingServiceError(FailedThingError(str(error)))),
 ]
@@ -68,15 +67,15 @@ def decorated(on_error: AsyncMock | None) -> type[Any]:
 
 
 @pytest.mark.parametrize(
-    ("error", "expected", "level"),
+    ("error", "expected"),
     [
-        (InvalidThingError("bad"), ThingValidationError(InvalidThingError("bad")), "error"),
-        (ConnectionError("gone"), ThingDependencyError(FailedThingError("gone")), "critical"),
-        (KeyError("bug"), ThingServiceError(FailedThingError("'bug'")), "error"),
+        (InvalidThingError("bad"), ThingValidationError(InvalidThingError("bad"))),
+        (ConnectionError("gone"), ThingDependencyError(FailedThingError("gone"))),
+        (KeyError("bug"), ThingServiceError(FailedThingError("'bug'"))),
     ],
 )
-async def test_should_map_an_error_by_the_first_matching_rule_and_log_it(
-    error: Exception, expected: CategorizedError, level: str
+async def test_should_map_an_error_by_the_first_matching_rule_and_log_it_at_debug(
+    error: Exception, expected: CategorizedError
 ) -> None:
     # given
     logging_broker = create_autospec(LoggingBroker, instance=True, spec_set=True)
@@ -91,7 +90,7 @@ async def test_should_map_an_error_by_the_first_matching_rule_and_log_it(
     assert raised.value == expected
     assert raised.value.__cause__ is error
     assert logging_broker.mock_calls == [
-        getattr(call, level)(
+        call.debug(
             str(expected),
             error_type=type(expected).__name__,
             category=raised.value.category.value,
@@ -115,4 +114,4 @@ async def test_should_map_an_error_of_the_failure_callback_through_the_same_rule
 
     # then
     assert raised.value == ThingDependencyError(FailedThingError("broker gone"))
-    assert [entry[0] for entry in logging_broker.mock_calls] == ["error", "critical"]
+    assert [entry[0] for entry in logging_broker.mock_calls] == ["debug", "debug"]

@@ -57,7 +57,7 @@ async def test_should_map_each_items_error_alone_and_report_each_failed_item() -
     assert results == ["one", expected_validation, expected_dependency, "four"]
     assert results[1].__cause__ is invalid
     assert results[2].__cause__ is gone
-    assert [entry[0] for entry in logging_broker.mock_calls] == ["error", "critical"]
+    assert [entry[0] for entry in logging_broker.mock_calls] == ["debug", "debug"]
     assert on_error.mock_calls == [
         call(service, expected_validation, ("b",)),
         call(service, expected_dependency, ("c",)),

@@ -10,10 +10,14 @@ from faker import Faker
 
 from brokers.loggings import LoggingBroker
 from brokers.metrics import MetricsBroker
-from brokers.queues import DeadLetter, IncomingMessage
+from brokers.queues import DeadLetter, IncomingMessage, RetryLater
 from contracts.students.exceptions.foundations import (
     AlreadyExistsStudentError,
+    FailedStudentServiceError,
+    FailedStudentStorageError,
+    StudentDependencyError,
     StudentDependencyValidationError,
+    StudentServiceError,
 )
 from workers.delivery_policy import DeliveryPolicy
 
@@ -77,7 +81,7 @@ def test_should_dead_letter_a_clash_with_the_services_sentence(
     # then
     assert actual_settlement == expected_settlement
     assert logging_broker.mock_calls == [
-        call.error(
+        call.warning(
             "message dead-lettered",
             reason=expected_settlement.reason,
             category="dependency_validation",
@@ -117,3 +121,71 @@ def test_should_dead_letter_an_unmapped_error_by_its_kind_alone(
     assert email not in repr(logging_broker.mock_calls)
     assert "E11000" not in repr(logging_broker.mock_calls)
     assert logging_broker.error.call_count == 1
+    assert logging_broker.error.call_args.kwargs["traceback"] == ["ValueError"]
+
+
+def test_should_log_a_service_away_as_a_warning_with_the_retry_delay(
+    faker: Faker, delivery_policy: DeliveryPolicy, logging_broker: Mock
+) -> None:
+    # given
+    input_message = create_random_message(faker)
+    input_error = StudentDependencyError(FailedStudentStorageError("ServerSelectionTimeoutError"))
+
+    # when
+    actual_settlement = delivery_policy.decide(input_message, input_error)
+    delivery_policy.settled(input_message, actual_settlement, 0.1, input_error)
+
+    # then
+    assert actual_settlement == RetryLater(RETRY_DELAYS[0])
+    assert logging_broker.mock_calls == [
+        call.warning(
+            "message retried later",
+            retry_in_s=RETRY_DELAYS[0],
+            queue=input_message.queue,
+            event_type=input_message.routing_key,
+            message_id=input_message.message_id,
+            correlation_id=input_message.correlation_id,
+            attempt=1,
+            duration_ms=100.0,
+            outcome="retry",
+            error_type="StudentDependencyError",
+            error=str(input_error),
+        )
+    ]
+
+
+def test_should_log_a_bug_as_one_error_with_its_frames_and_no_error_text(
+    faker: Faker, delivery_policy: DeliveryPolicy, logging_broker: Mock
+) -> None:
+    # given: a bug below, raised from an error whose text quotes a personal value
+    input_message = create_random_message(faker)
+    email = faker.email(safe=True)
+    input_error = raised_service_error(email)
+
+    # when: no retries are left for a bug here, so it is dead-lettered
+    actual_settlement = delivery_policy.decide(input_message, input_error)
+    delivery_policy.settled(input_message, actual_settlement, 0.1, input_error)
+
+    # then
+    assert isinstance(actual_settlement, DeadLetter)
+    assert [entry[0] for entry in logging_broker.mock_calls] == ["error"]
+    stack = logging_broker.error.call_args.kwargs["traceback"]
+    assert stack[-1] == "KeyError"
+    assert "StudentServiceError" in stack
+    assert any(line.endswith(" in lookup") for line in stack)
+    assert email not in repr(logging_broker.mock_calls)
+
+
+def lookup(email: str) -> None:
+    raise KeyError(email)
+
+
+def raised_service_error(email: str) -> StudentServiceError:
+    try:
+        try:
+            lookup(email)
+        except KeyError as inner:
+            raise StudentServiceError(FailedStudentServiceError("KeyError")) from inner
+    except StudentServiceError as error:
+        return error
+    raise AssertionError  # pragma: no cover - lookup always raises

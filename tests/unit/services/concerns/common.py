@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Literal
 from unittest.mock import _Call, call
 
 import phonenumbers
@@ -43,9 +42,9 @@ def create_incoming_message(faker: Faker, routing_key: str, body: bytes) -> Inco
     )
 
 
-def create_logged_error_call(level: Literal["error", "critical"], error: CategorizedError) -> _Call:
+def create_logged_error_call(error: CategorizedError) -> _Call:
     """``create_error_log_call`` as seen from a parent mock holding ``logging_broker``."""
-    logged: _Call = getattr(call.logging_broker, level)(
+    logged: _Call = call.logging_broker.debug(
         str(error),
         error_type=type(error).__name__,
         category=error.category.value,

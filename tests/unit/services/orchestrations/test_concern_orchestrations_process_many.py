@@ -181,5 +181,5 @@ async def test_should_process_each_event_and_retry_one_whose_store_is_away_alone
                 )
             ]
         ),
-        create_logged_error_call("critical", expected_unstored),
+        create_logged_error_call(expected_unstored),
     ]

@@ -41,7 +41,7 @@ async def test_should_raise_dependency_validation_error_on_add_if_the_name_is_ta
     # then
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is duplicate_key_error
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 @pytest.mark.parametrize("create_storage_error", STORAGE_UNAVAILABLE_ERRORS)
@@ -66,7 +66,7 @@ async def test_should_raise_dependency_error_on_retrieve_if_storage_is_away_and_
 
     # then
     assert error_info.value == expected_error
-    assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 @pytest.mark.parametrize("create_unexpected_error", UNEXPECTED_ERRORS)
@@ -91,4 +91,4 @@ async def test_should_raise_service_error_on_retrieve_all_if_an_unexpected_error
 
     # then
     assert error_info.value == expected_error
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

@@ -32,7 +32,7 @@ async def test_should_raise_validation_error_on_add_if_the_key_is_revoked_and_lo
     # then
     assert error_info.value == expected_error
     assert storage_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 async def test_should_raise_validation_error_on_modify_if_revoked_before_created_and_log_it(
@@ -54,7 +54,7 @@ async def test_should_raise_validation_error_on_modify_if_revoked_before_created
     # then
     assert error_info.value == expected_error
     assert storage_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 async def test_should_raise_validation_error_on_retrieve_if_id_is_invalid_and_log_it(
@@ -71,7 +71,7 @@ async def test_should_raise_validation_error_on_retrieve_if_id_is_invalid_and_lo
     # then
     assert error_info.value == expected_error
     assert storage_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 async def test_should_raise_validation_error_on_modify_if_the_key_is_unknown(

@@ -169,7 +169,7 @@ async def test_should_hand_parsed_events_over_and_answer_a_malformed_one_alone(
     assert received == [[first_event, last_event]]
     assert queue_broker.mock_calls == [call.listen_batch(concern.queue, concern.event_type, ANY)]
     assert identifier_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", actual_validation_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(actual_validation_error)]
 
 
 @pytest.mark.parametrize("concern", CONCERN_EVENTS)
@@ -208,6 +208,4 @@ async def test_should_publish_outcomes_together_each_with_its_own_error(
         call.get_derived_identifier(f"{concern.concern}.persisted.v1", publication.cause_id)
         for publication in input_publications
     ]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("critical", expected_dependency_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_dependency_error)]

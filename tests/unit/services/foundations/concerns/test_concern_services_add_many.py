@@ -111,9 +111,9 @@ async def test_should_give_each_its_own_error_in_a_mixed_batch_and_log_each(
         )
     ]
     assert logging_broker.mock_calls == [
-        create_error_log_call("error", actual_validation_error),
-        create_error_log_call("error", expected_dependency_validation_error),
-        create_error_log_call("error", expected_service_error),
+        create_error_log_call(actual_validation_error),
+        create_error_log_call(expected_dependency_validation_error),
+        create_error_log_call(expected_service_error),
     ]
 
 
@@ -145,6 +145,4 @@ async def test_should_give_every_one_the_dependency_error_if_storage_is_unavaila
 
     # then: one failure, one line, for every one alike
     assert actual_results == [expected_dependency_error] * 3
-    assert logging_broker.mock_calls == [
-        create_error_log_call("critical", expected_dependency_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_dependency_error)]

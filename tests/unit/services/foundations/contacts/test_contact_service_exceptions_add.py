@@ -73,7 +73,7 @@ async def test_should_raise_dependency_validation_error_on_add_if_contact_alread
     assert storage_broker.mock_calls == [
         getattr(call, insert)(create_contact_document(input_contact))
     ]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 @pytest.mark.parametrize(("add", "insert"), ADDS)
@@ -103,7 +103,7 @@ async def test_should_raise_critical_dependency_error_on_add_if_storage_is_unava
     assert storage_broker.mock_calls == [
         getattr(call, insert)(create_contact_document(input_contact))
     ]
-    assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 @pytest.mark.parametrize(("add", "insert"), ADDS)
@@ -131,4 +131,4 @@ async def test_should_raise_service_error_on_add_if_service_error_occurs_and_log
     assert storage_broker.mock_calls == [
         getattr(call, insert)(create_contact_document(input_contact))
     ]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

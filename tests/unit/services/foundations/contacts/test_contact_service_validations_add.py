@@ -80,7 +80,7 @@ async def test_should_raise_validation_error_on_add_if_contact_is_invalid_and_lo
     # then
     assert error_info.value == expected_error
     assert storage_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 @pytest.mark.parametrize("add", ADDS)
@@ -107,7 +107,7 @@ async def test_should_raise_validation_error_on_add_if_phone_is_not_e164_and_log
     # then
     assert error_info.value == expected_error
     assert storage_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 @pytest.mark.parametrize("add", ADDS)
@@ -137,4 +137,4 @@ async def test_should_raise_validation_error_on_add_if_country_is_not_assigned_a
     # then
     assert error_info.value == expected_error
     assert storage_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

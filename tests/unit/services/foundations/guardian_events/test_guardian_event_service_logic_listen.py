@@ -75,4 +75,4 @@ async def test_should_raise_validation_error_on_map_if_message_is_invalid_and_lo
     # then
     assert error_info.value == expected_error
     assert queue_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

@@ -108,7 +108,7 @@ async def test_should_raise_critical_dependency_error_on_publish_if_queue_fails(
 
     # then
     assert error_info.value == expected_error
-    assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 async def test_should_raise_service_error_on_publish_if_service_error_occurs_and_log_it(
@@ -137,4 +137,4 @@ async def test_should_raise_service_error_on_publish_if_service_error_occurs_and
 
     # then
     assert error_info.value == expected_error
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

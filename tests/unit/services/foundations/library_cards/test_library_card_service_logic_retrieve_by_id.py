@@ -67,7 +67,7 @@ async def test_should_raise_validation_error_on_retrieve_by_id_if_id_is_invalid_
     # then
     assert error_info.value == expected_error
     assert storage_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 async def test_should_raise_validation_error_on_retrieve_by_id_if_not_found_and_log_it(
@@ -90,4 +90,4 @@ async def test_should_raise_validation_error_on_retrieve_by_id_if_not_found_and_
     # then
     assert error_info.value == expected_error
     assert storage_broker.mock_calls == [call.select_library_card_by_id(input_library_card_id)]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

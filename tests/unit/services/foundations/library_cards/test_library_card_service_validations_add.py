@@ -67,7 +67,7 @@ async def test_should_raise_validation_error_on_add_if_library_card_is_invalid_a
     assert error_info.value == expected_error
     assert date_time_broker.mock_calls == [call.get_current_date_time()]
     assert storage_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 @pytest.mark.parametrize("add", ADDS)

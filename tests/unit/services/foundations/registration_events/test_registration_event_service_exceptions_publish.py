@@ -60,7 +60,7 @@ async def test_should_raise_dependency_error_on_publish_if_queue_fails_and_log_i
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is queue_error
     assert [name for name, _, _ in queue_broker.mock_calls] == ["publish"]
-    assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 async def test_should_raise_service_error_on_publish_if_service_error_occurs_and_log_it(
@@ -88,4 +88,4 @@ async def test_should_raise_service_error_on_publish_if_service_error_occurs_and
     # then
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is unexpected_error
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

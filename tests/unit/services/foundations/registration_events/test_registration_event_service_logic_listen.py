@@ -117,4 +117,4 @@ async def test_should_raise_validation_error_on_map_if_requested_event_is_invali
     assert isinstance(error_info.value.inner_error, InvalidRegistrationEventError)
     assert error_info.value.inner_error.errors
     assert queue_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", error_info.value)]
+    assert logging_broker.mock_calls == [create_error_log_call(error_info.value)]

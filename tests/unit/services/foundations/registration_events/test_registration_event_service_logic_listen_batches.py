@@ -52,4 +52,4 @@ async def test_should_hand_parsed_outcomes_over_and_answer_a_malformed_one_alone
     assert queue_broker.mock_calls == [
         call.listen_batch("registration", outcome_type, ANY) for outcome_type in OUTCOME_TYPES
     ]
-    assert logging_broker.mock_calls == [create_error_log_call("error", actual_validation_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(actual_validation_error)]

@@ -52,7 +52,7 @@ async def test_should_raise_dependency_validation_error_on_add_if_duplicate_key_
     assert storage_broker.mock_calls == [
         call.insert_registration_if_absent(create_registration_document(input_registration))
     ]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 @pytest.mark.parametrize("create_storage_error", STORAGE_UNAVAILABLE_ERRORS)
@@ -86,7 +86,7 @@ async def test_should_raise_dependency_error_on_modify_concern_if_unavailable_an
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is storage_error
     assert [name for name, _, _ in storage_broker.mock_calls] == ["update_registration_fields"]
-    assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 @pytest.mark.parametrize("create_error", UNEXPECTED_ERRORS)
@@ -115,7 +115,7 @@ async def test_should_raise_service_error_on_retrieve_if_service_error_occurs_an
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is unexpected_error
     assert storage_broker.mock_calls == [call.select_registration_by_id(input_registration_id)]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 @pytest.mark.parametrize("create_error", UNEXPECTED_ERRORS)
@@ -149,4 +149,4 @@ async def test_should_raise_service_error_on_modify_concern_if_service_error_occ
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is unexpected_error
     assert [name for name, _, _ in storage_broker.mock_calls] == ["update_registration_fields"]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

@@ -12,6 +12,7 @@ from brokers.storages.storage_broker import FieldsUpdate
 from contracts.registrations import ConcernChange, ConcernState, ConcernStatus
 from contracts.registrations.exceptions.foundations import (
     FailedRegistrationServiceError,
+    NotFoundRegistrationError,
     RegistrationServiceError,
     RegistrationValidationError,
 )
@@ -19,6 +20,7 @@ from services.foundations.registrations import RegistrationService
 from tests.unit.services.conftest import create_error_log_call, create_random_message
 from tests.unit.services.foundations.registrations.conftest import (
     create_random_registration,
+    create_registration_document,
     create_timestamp,
 )
 
@@ -80,8 +82,8 @@ async def test_should_modify_each_concern_and_keep_each_answer_in_its_place(
         )
     ]
     assert logging_broker.mock_calls == [
-        create_error_log_call("error", actual_validation_error),
-        create_error_log_call("error", expected_service_error),
+        create_error_log_call(actual_validation_error),
+        create_error_log_call(expected_service_error),
     ]
 
 
@@ -103,3 +105,29 @@ async def test_should_not_call_storage_if_every_change_is_invalid(
     assert len(actual_results) == 1
     assert isinstance(actual_results[0], RegistrationValidationError)
     assert storage_broker.mock_calls == []
+
+
+async def test_should_retrieve_registrations_by_ids_in_one_read_each_in_its_place(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_service: RegistrationService,
+    storage_broker: Mock,
+) -> None:
+    # given: one stored, one unknown, one invalid id (never asked for)
+    stored = create_random_registration(faker, now)
+    unknown_id = create_random_registration(faker, now).id
+    storage_broker.select_registrations_by_ids.return_value = {
+        stored.id: create_registration_document(stored)
+    }
+
+    # when
+    actual_results = await registration_service.retrieve_registrations_by_ids(
+        [stored.id, unknown_id, " "]
+    )
+
+    # then
+    assert actual_results[0] == stored
+    assert actual_results[1] == RegistrationValidationError(NotFoundRegistrationError(unknown_id))
+    assert isinstance(actual_results[2], RegistrationValidationError)
+    assert storage_broker.mock_calls == [call.select_registrations_by_ids([stored.id, unknown_id])]

@@ -33,6 +33,7 @@ async def test_should_raise_validation_error_on_add_if_registration_is_invalid_a
             "student_id": "y" * 36,
             "concerns": {},
             "updated_at": random_registration.created_at + timedelta(seconds=1),
+            "settled_at": random_registration.created_at,
         }
     )
     expected_validation_error = RegistrationValidationError(
@@ -42,6 +43,7 @@ async def test_should_raise_validation_error_on_add_if_registration_is_invalid_a
                 "student_id": ["Id is not a valid UUID."],
                 "concerns": ["Concerns are required."],
                 "updated_at": ["Date must be the same as created_at."],
+                "settled_at": ["Date must be absent."],
             }
         )
     )
@@ -53,7 +55,7 @@ async def test_should_raise_validation_error_on_add_if_registration_is_invalid_a
     # then
     assert error_info.value == expected_validation_error
     assert storage_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_validation_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_validation_error)]
 
 
 @pytest.mark.parametrize("invalid_key", ["$set", "concerns.student", "", "a" * 81])
@@ -82,7 +84,7 @@ async def test_should_raise_validation_error_on_modify_concern_if_key_is_invalid
     # then
     assert error_info.value == expected_validation_error
     assert storage_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_validation_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_validation_error)]
 
 
 async def test_should_raise_validation_error_on_modify_concern_if_id_is_invalid_and_log_it(
@@ -109,7 +111,7 @@ async def test_should_raise_validation_error_on_modify_concern_if_id_is_invalid_
     # then
     assert error_info.value == expected_validation_error
     assert storage_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_validation_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_validation_error)]
 
 
 async def test_should_raise_validation_error_on_retrieve_if_id_is_invalid_and_log_it(
@@ -132,7 +134,7 @@ async def test_should_raise_validation_error_on_retrieve_if_id_is_invalid_and_lo
     # then
     assert error_info.value == expected_validation_error
     assert storage_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_validation_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_validation_error)]
 
 
 async def test_should_raise_validation_error_on_retrieve_if_not_found_and_log_it(
@@ -157,4 +159,4 @@ async def test_should_raise_validation_error_on_retrieve_if_not_found_and_log_it
     # then
     assert error_info.value == expected_validation_error
     assert storage_broker.mock_calls == [call.select_registration_by_id(input_registration_id)]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_validation_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_validation_error)]

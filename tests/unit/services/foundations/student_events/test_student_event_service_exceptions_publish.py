@@ -82,9 +82,7 @@ async def test_should_raise_dependency_error_on_publish_outcome_if_queue_fails_a
         call.get_derived_identifier("student.persisted.v1", input_cause_id)
     ]
     assert date_time_broker.mock_calls == [call.get_current_date_time()]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("critical", expected_dependency_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_dependency_error)]
 
 
 @pytest.mark.parametrize("create_unexpected_error", UNEXPECTED_ERRORS)
@@ -130,4 +128,4 @@ async def test_should_raise_service_error_on_publish_outcome_if_service_error_oc
         call.get_derived_identifier("student.failed.v1", input_cause_id)
     ]
     assert date_time_broker.mock_calls == [call.get_current_date_time()]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_service_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_service_error)]

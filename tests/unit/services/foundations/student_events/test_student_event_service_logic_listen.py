@@ -86,4 +86,4 @@ async def test_should_raise_validation_error_on_listen_if_event_is_invalid_and_n
     assert queue_broker.mock_calls == [call.listen("student", "student.registered.v1", ANY)]
     assert identifier_broker.mock_calls == []
     assert date_time_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_validation_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_validation_error)]

@@ -69,7 +69,7 @@ async def test_should_hand_parsed_events_over_and_answer_a_malformed_one_alone(
     assert queue_broker.mock_calls == [call.listen_batch("student", "student.registered.v1", ANY)]
     assert identifier_broker.mock_calls == []
     assert date_time_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_validation_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_validation_error)]
 
 
 async def test_should_not_call_the_handler_if_no_message_parses(
@@ -127,6 +127,4 @@ async def test_should_publish_student_outcomes_together_each_with_its_own_error(
     assert identifier_broker.mock_calls == [
         call.get_derived_identifier("student.persisted.v1", p.cause_id) for p in input_publications
     ]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("critical", expected_dependency_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_dependency_error)]

@@ -61,7 +61,7 @@ async def test_should_raise_validation_error_on_map_if_body_is_malformed_and_log
     # then
     assert error_info.value.inner_error.errors == expected_errors
     assert error_info.value == expected_validation_error
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_validation_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_validation_error)]
     assert queue_broker.mock_calls == []
     assert identifier_broker.mock_calls == []
     assert date_time_broker.mock_calls == []
@@ -105,7 +105,7 @@ async def test_should_raise_validation_error_on_map_if_event_is_invalid_and_log_
     # then
     assert error_info.value.inner_error.errors == expected_errors
     assert error_info.value == expected_validation_error
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_validation_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_validation_error)]
     assert queue_broker.mock_calls == []
     assert identifier_broker.mock_calls == []
     assert date_time_broker.mock_calls == []
@@ -144,7 +144,7 @@ async def test_should_raise_validation_error_on_map_if_event_has_unknown_field_a
     # then
     assert error_info.value.inner_error.errors == expected_errors
     assert error_info.value == expected_validation_error
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_validation_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_validation_error)]
     assert queue_broker.mock_calls == []
     assert identifier_broker.mock_calls == []
     assert date_time_broker.mock_calls == []
@@ -183,7 +183,7 @@ async def test_should_raise_validation_error_on_map_if_type_differs_from_routing
 
     # then
     assert error_info.value.inner_error.errors == expected_errors
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_validation_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_validation_error)]
     assert queue_broker.mock_calls == []
     assert identifier_broker.mock_calls == []
     assert date_time_broker.mock_calls == []

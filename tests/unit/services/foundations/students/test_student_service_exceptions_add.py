@@ -62,7 +62,7 @@ async def test_should_raise_dependency_validation_error_on_add_if_student_alread
     assert date_time_broker.mock_calls == [call.get_current_date()]
     assert storage_broker.mock_calls == [call.insert_student(storage_document)]
     assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_student_dependency_validation_error)
+        create_error_log_call(expected_student_dependency_validation_error)
     ]
 
 
@@ -97,9 +97,7 @@ async def test_should_raise_dependency_error_on_add_if_storage_is_unavailable_an
     assert error_info.value.__cause__ is storage_error
     assert date_time_broker.mock_calls == [call.get_current_date()]
     assert storage_broker.mock_calls == [call.insert_student(storage_document)]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("critical", expected_student_dependency_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_student_dependency_error)]
 
 
 @pytest.mark.parametrize("create_error", UNEXPECTED_ERRORS, ids=UNEXPECTED_ERROR_IDS)
@@ -131,9 +129,7 @@ async def test_should_raise_service_error_on_add_if_service_error_occurs_and_log
     assert error_info.value.__cause__ is unexpected_error
     assert date_time_broker.mock_calls == [call.get_current_date()]
     assert storage_broker.mock_calls == [call.insert_student(storage_document)]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_student_service_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_student_service_error)]
 
 
 async def test_should_say_the_email_is_taken_without_driver_text_on_add_and_log_it(
@@ -176,4 +172,4 @@ async def test_should_say_the_email_is_taken_without_driver_text_on_add_and_log_
     for leaked in (input_student.email, "E11000", "culdesac.students", "email_1"):
         assert leaked not in str(error_info.value)
         assert leaked not in logged
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

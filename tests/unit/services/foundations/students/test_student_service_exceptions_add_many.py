@@ -110,9 +110,9 @@ async def test_should_give_each_student_its_own_error_in_a_mixed_batch_and_log_e
         )
     ]
     assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_validation_error),
-        create_error_log_call("error", expected_dependency_validation_error),
-        create_error_log_call("error", expected_service_error),
+        create_error_log_call(expected_validation_error),
+        create_error_log_call(expected_dependency_validation_error),
+        create_error_log_call(expected_service_error),
     ]
 
 
@@ -147,9 +147,7 @@ async def test_should_give_every_student_the_dependency_error_if_storage_is_unav
     assert storage_broker.mock_calls == [
         getattr(call, storage_method)([create_student_document(s) for s in input_students])
     ]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("critical", expected_dependency_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_dependency_error)]
 
 
 @pytest.mark.parametrize("add_many", [pytest.param(add.values[0], id=add.id) for add in ADDS])

@@ -62,7 +62,7 @@ async def test_should_raise_dependency_validation_error_on_modify_if_email_is_ta
     assert date_time_broker.mock_calls == [call.get_current_date()]
     assert storage_broker.mock_calls == [call.update_student(storage_document)]
     assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_student_dependency_validation_error)
+        create_error_log_call(expected_student_dependency_validation_error)
     ]
 
 
@@ -97,9 +97,7 @@ async def test_should_raise_dependency_error_on_modify_if_storage_is_unavailable
     assert error_info.value.__cause__ is storage_error
     assert date_time_broker.mock_calls == [call.get_current_date()]
     assert storage_broker.mock_calls == [call.update_student(storage_document)]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("critical", expected_student_dependency_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_student_dependency_error)]
 
 
 @pytest.mark.parametrize("create_error", UNEXPECTED_ERRORS, ids=UNEXPECTED_ERROR_IDS)
@@ -131,6 +129,4 @@ async def test_should_raise_service_error_on_modify_if_service_error_occurs_and_
     assert error_info.value.__cause__ is unexpected_error
     assert date_time_broker.mock_calls == [call.get_current_date()]
     assert storage_broker.mock_calls == [call.update_student(storage_document)]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_student_service_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_student_service_error)]

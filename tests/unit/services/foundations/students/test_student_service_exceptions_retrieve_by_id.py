@@ -55,9 +55,7 @@ async def test_should_raise_dependency_error_on_retrieve_by_id_if_storage_is_una
     assert error_info.value == expected_student_dependency_error
     assert error_info.value.__cause__ is storage_error
     assert storage_broker.mock_calls == [call.select_student_by_id(input_student_id)]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("critical", expected_student_dependency_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_student_dependency_error)]
     assert date_time_broker.mock_calls == []
 
 
@@ -87,7 +85,5 @@ async def test_should_raise_service_error_on_retrieve_by_id_if_service_error_occ
     assert error_info.value == expected_student_service_error
     assert error_info.value.__cause__ is unexpected_error
     assert storage_broker.mock_calls == [call.select_student_by_id(input_student_id)]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_student_service_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_student_service_error)]
     assert date_time_broker.mock_calls == []

@@ -83,9 +83,7 @@ async def test_should_raise_validation_error_on_add_if_student_is_invalid_and_lo
     # then
     assert error_info.value == expected_student_validation_error
     assert date_time_broker.mock_calls == [call.get_current_date()]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_student_validation_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_student_validation_error)]
     assert storage_broker.mock_calls == []
 
 
@@ -115,9 +113,7 @@ async def test_should_raise_validation_error_on_add_if_date_of_birth_is_not_in_t
     # then
     assert error_info.value == expected_student_validation_error
     assert date_time_broker.mock_calls == [call.get_current_date()]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_student_validation_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_student_validation_error)]
     assert storage_broker.mock_calls == []
 
 
@@ -150,9 +146,7 @@ async def test_should_raise_validation_error_on_add_if_date_of_birth_is_too_old_
     # then
     assert error_info.value == expected_student_validation_error
     assert date_time_broker.mock_calls == [call.get_current_date()]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_student_validation_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_student_validation_error)]
     assert storage_broker.mock_calls == []
 
 

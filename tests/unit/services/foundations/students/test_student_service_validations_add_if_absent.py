@@ -49,7 +49,5 @@ async def test_should_raise_validation_error_on_add_if_absent_if_student_is_inva
     # then
     assert error_info.value == expected_student_validation_error
     assert date_time_broker.mock_calls == [call.get_current_date()]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_student_validation_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_student_validation_error)]
     assert storage_broker.mock_calls == []

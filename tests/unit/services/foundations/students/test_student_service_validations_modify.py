@@ -57,9 +57,7 @@ async def test_should_raise_validation_error_on_modify_if_student_is_invalid_and
     # then
     assert error_info.value == expected_student_validation_error
     assert date_time_broker.mock_calls == [call.get_current_date()]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_student_validation_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_student_validation_error)]
     assert storage_broker.mock_calls == []
 
 
@@ -88,6 +86,4 @@ async def test_should_raise_validation_error_on_modify_if_student_is_not_found_a
     assert error_info.value == expected_student_validation_error
     assert date_time_broker.mock_calls == [call.get_current_date()]
     assert storage_broker.mock_calls == [call.update_student(storage_document)]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_student_validation_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_student_validation_error)]

@@ -35,9 +35,7 @@ async def test_should_raise_validation_error_on_retrieve_by_id_if_id_is_invalid_
 
     # then
     assert error_info.value == expected_student_validation_error
-    assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_student_validation_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_student_validation_error)]
     assert storage_broker.mock_calls == []
     assert date_time_broker.mock_calls == []
 
@@ -64,7 +62,5 @@ async def test_should_raise_validation_error_on_retrieve_by_id_if_student_is_not
     # then
     assert error_info.value == expected_student_validation_error
     assert storage_broker.mock_calls == [call.select_student_by_id(input_student_id)]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_student_validation_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_student_validation_error)]
     assert date_time_broker.mock_calls == []

@@ -30,8 +30,6 @@ async def test_should_raise_validation_error_on_retrieve_if_exists_if_id_is_inva
 
     # then
     assert error_info.value == expected_student_validation_error
-    assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_student_validation_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_student_validation_error)]
     assert storage_broker.mock_calls == []
     assert date_time_broker.mock_calls == []

@@ -149,7 +149,7 @@ async def test_should_raise_dependency_validation_error_and_publish_failure_on_p
     assert error_info.value == expected_error
     assert dependencies.mock_calls == [
         *create_step_calls(input_event, failing),
-        create_logged_error_call("error", expected_error),
+        create_logged_error_call(expected_error),
         call.contact_event_processing_service.publish_contact_outcome(
             expected_failed_outcome,
             cause_id=input_event.id,
@@ -203,7 +203,7 @@ async def test_should_raise_critical_dependency_error_on_process_without_reporti
     assert error_info.value == expected_error
     assert dependencies.mock_calls == [
         *create_step_calls(input_event, failing),
-        create_logged_error_call("critical", expected_error),
+        create_logged_error_call(expected_error),
     ]
 
 
@@ -260,5 +260,5 @@ async def test_should_raise_service_error_on_process_without_reporting_failure(
     assert error_info.value == expected_error
     assert dependencies.mock_calls == [
         *create_step_calls(input_event, failing),
-        create_logged_error_call("error", expected_error),
+        create_logged_error_call(expected_error),
     ]

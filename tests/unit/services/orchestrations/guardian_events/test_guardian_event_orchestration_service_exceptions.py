@@ -153,7 +153,7 @@ async def test_should_raise_dependency_validation_error_and_publish_failure_on_p
     assert error_info.value == expected_error
     assert dependencies.mock_calls == [
         *create_step_calls(input_event, failing),
-        create_logged_error_call("error", expected_error),
+        create_logged_error_call(expected_error),
         call.guardian_event_processing_service.publish_guardian_outcome(
             expected_failed_outcome,
             cause_id=input_event.id,
@@ -207,7 +207,7 @@ async def test_should_raise_critical_dependency_error_on_process_without_reporti
     assert error_info.value == expected_error
     assert dependencies.mock_calls == [
         *create_step_calls(input_event, failing),
-        create_logged_error_call("critical", expected_error),
+        create_logged_error_call(expected_error),
     ]
 
 
@@ -264,5 +264,5 @@ async def test_should_raise_service_error_on_process_without_reporting_failure(
     assert error_info.value == expected_error
     assert dependencies.mock_calls == [
         *create_step_calls(input_event, failing),
-        create_logged_error_call("error", expected_error),
+        create_logged_error_call(expected_error),
     ]

@@ -156,10 +156,10 @@ async def test_should_give_each_guardian_event_its_own_fate_in_a_mixed_batch(
         call.guardian_event_processing_service.publish_guardian_outcomes(
             [create_persisted_publication(event) for event in (persisted, unpublished)]
         ),
-        create_logged_error_call("error", expected_invalid),
-        create_logged_error_call("error", expected_conflict),
-        create_logged_error_call("critical", expected_unstored),
-        create_logged_error_call("critical", expected_unpublished),
+        create_logged_error_call(expected_invalid),
+        create_logged_error_call(expected_conflict),
+        create_logged_error_call(expected_unstored),
+        create_logged_error_call(expected_unpublished),
         *(
             call.guardian_event_processing_service.publish_guardian_outcome(
                 ConcernOutcome(

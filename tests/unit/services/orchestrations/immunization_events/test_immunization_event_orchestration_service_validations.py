@@ -55,7 +55,7 @@ async def test_should_raise_validation_error_on_process_if_immunization_is_of_an
     # then: nothing is stored, and the concern is reported failed once the error is logged
     assert error_info.value == expected_error
     assert dependencies.mock_calls == [
-        create_logged_error_call("error", expected_error),
+        create_logged_error_call(expected_error),
         call.immunization_event_processing_service.publish_immunization_outcome(
             expected_failed_outcome,
             cause_id=invalid_event.id,
@@ -105,7 +105,7 @@ async def test_should_raise_validation_error_on_process_if_immunization_is_befor
     # then: neither the student nor the immunization is stored
     assert error_info.value == expected_error
     assert dependencies.mock_calls == [
-        create_logged_error_call("error", expected_error),
+        create_logged_error_call(expected_error),
         call.immunization_event_processing_service.publish_immunization_outcome(
             expected_failed_outcome,
             cause_id=invalid_event.id,

@@ -158,7 +158,7 @@ async def test_should_raise_dependency_validation_error_and_publish_failure_on_p
     assert error_info.value == expected_error
     assert dependencies.mock_calls == [
         *create_step_calls(input_event, failing),
-        create_logged_error_call("error", expected_error),
+        create_logged_error_call(expected_error),
         call.library_card_event_processing_service.publish_library_card_outcome(
             expected_failed_outcome,
             cause_id=input_event.id,
@@ -212,7 +212,7 @@ async def test_should_raise_critical_dependency_error_on_process_without_reporti
     assert error_info.value == expected_error
     assert dependencies.mock_calls == [
         *create_step_calls(input_event, failing),
-        create_logged_error_call("critical", expected_error),
+        create_logged_error_call(expected_error),
     ]
 
 
@@ -271,5 +271,5 @@ async def test_should_raise_service_error_on_process_without_reporting_failure(
     assert error_info.value == expected_error
     assert dependencies.mock_calls == [
         *create_step_calls(input_event, failing),
-        create_logged_error_call("error", expected_error),
+        create_logged_error_call(expected_error),
     ]

@@ -255,7 +255,7 @@ async def test_should_raise_validation_error_and_publish_nothing_if_key_is_reuse
     assert error_info.value == expected_error
     assert dependencies.mock_calls == [
         call.registration_processing_service.ensure_registration_recorded(expected_entry),
-        create_error_log_call("error", expected_error, call.logging_broker),
+        create_error_log_call(expected_error, call.logging_broker),
     ]
 
 
@@ -348,9 +348,7 @@ async def test_should_raise_validation_error_on_accept_if_request_breaks_a_conce
 
     # then: refused before the ledger is written or anything is published
     assert error_info.value == expected_error
-    assert dependencies.mock_calls == [
-        create_error_log_call("error", expected_error, call.logging_broker)
-    ]
+    assert dependencies.mock_calls == [create_error_log_call(expected_error, call.logging_broker)]
 
 
 async def test_should_raise_dependency_error_and_publish_nothing_if_the_ledger_is_away_on_accept(
@@ -379,7 +377,7 @@ async def test_should_raise_dependency_error_and_publish_nothing_if_the_ledger_i
     assert error_info.value == expected_error
     assert [name for name, _, _ in dependencies.mock_calls] == [
         "registration_processing_service.ensure_registration_recorded",
-        "logging_broker.critical",
+        "logging_broker.debug",
     ]
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from brokers.identifiers import IdentifierBroker
 from brokers.loggings import LoggingBroker
+from brokers.metrics import MetricsBroker
 from services.orchestrations.registration_events import RegistrationEventOrchestrationService
 from services.processings.registration_events import RegistrationEventProcessingService
 from services.processings.registrations import RegistrationProcessingService
@@ -45,10 +46,17 @@ def logging_broker() -> Mock:
 
 
 @pytest.fixture
+def metrics_broker() -> Mock:
+    mock: Mock = create_autospec(MetricsBroker, instance=True, spec_set=True)
+    return mock
+
+
+@pytest.fixture
 def dependencies(
     registration_event_processing_service: Mock,
     registration_processing_service: Mock,
     logging_broker: Mock,
+    metrics_broker: Mock,
 ) -> Mock:
     """The services and the logger under one parent, to assert the order of all their calls."""
     parent = Mock()
@@ -57,6 +65,7 @@ def dependencies(
     )
     parent.attach_mock(registration_processing_service, "registration_processing_service")
     parent.attach_mock(logging_broker, "logging_broker")
+    parent.attach_mock(metrics_broker, "metrics_broker")
     return parent
 
 
@@ -66,10 +75,12 @@ def registration_event_orchestration_service(
     registration_processing_service: Mock,
     identifier_broker: Mock,
     logging_broker: Mock,
+    metrics_broker: Mock,
 ) -> RegistrationEventOrchestrationService:
     return RegistrationEventOrchestrationService(
         registration_event_processing_service,
         registration_processing_service,
         identifier_broker,
         logging_broker,
+        metrics_broker,
     )

@@ -86,7 +86,7 @@ async def test_should_raise_dependency_validation_error_on_outcome_if_refused_an
     assert [name for name, _, _ in registration_processing_service.mock_calls] == [
         "record_concern_outcome"
     ]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 async def test_should_raise_dependency_error_on_requested_if_publish_fails_and_log_it(
@@ -122,7 +122,7 @@ async def test_should_raise_dependency_error_on_requested_if_publish_fails_and_l
         *(["publish_library_card_requested"] if request.library_card else []),
         *["publish_immunization_recorded"] * len(request.immunizations),
     ]
-    assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 def create_processing_service_error(message: str) -> tuple[Exception, LocalizedError]:
@@ -173,4 +173,4 @@ async def test_should_raise_service_error_on_requested_if_service_error_occurs_a
     assert [name for name, _, _ in registration_processing_service.mock_calls] == [
         "ensure_registration_recorded"
     ]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

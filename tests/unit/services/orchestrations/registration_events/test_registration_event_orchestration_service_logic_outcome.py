@@ -1,19 +1,20 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from unittest.mock import Mock, call
 
 import pytest
 from faker import Faker
 
 from contracts.events import Concern
-from contracts.registrations import ConcernState
+from contracts.registrations import ConcernState, RegistrationStatus
 from contracts.registrations.exceptions.orchestrations import (
     InvalidConcernOutcomeError,
     RegistrationOrchestrationValidationError,
 )
 from services.orchestrations.registration_events import RegistrationEventOrchestrationService
 from tests.unit.services.conftest import create_error_log_call, create_random_id
+from tests.unit.services.foundations.registrations.conftest import create_random_registration
 from tests.unit.services.foundations.registrations.requests import create_random_outcome_event
 
 # The keys the fan-out wrote: the singular concerns by name, the plural ones by entity id.
@@ -30,6 +31,7 @@ async def test_should_record_concern_outcome_under_its_ledger_key(
     concern: Concern,
     failed: bool,
     registration_event_orchestration_service: RegistrationEventOrchestrationService,
+    registration_processing_service: Mock,
     dependencies: Mock,
 ) -> None:
     # given
@@ -43,6 +45,8 @@ async def test_should_record_concern_outcome_under_its_ledger_key(
         else concern.value
     )
     expected_state = ConcernState.FAILED if failed else ConcernState.PERSISTED
+    # Not the outcome that settled the registration: nothing to count.
+    registration_processing_service.record_concern_outcome.return_value = None
 
     # when
     await registration_event_orchestration_service.process_concern_outcome_event(input_event)
@@ -52,6 +56,49 @@ async def test_should_record_concern_outcome_under_its_ledger_key(
         call.registration_processing_service.record_concern_outcome(
             input_registration_id, expected_key, expected_state, input_event.data.reason
         )
+    ]
+
+
+@pytest.mark.parametrize("status", [RegistrationStatus.COMPLETED, RegistrationStatus.FAILED])
+async def test_should_observe_registration_settled_once_by_the_outcome_settling_it(
+    *,
+    faker: Faker,
+    now: datetime,
+    status: RegistrationStatus,
+    registration_event_orchestration_service: RegistrationEventOrchestrationService,
+    registration_processing_service: Mock,
+    dependencies: Mock,
+) -> None:
+    # given
+    random_registration = create_random_registration(faker, now, status=status)
+    random_seconds = faker.pyfloat(min_value=0.01, max_value=600)
+    settled_registration = random_registration.model_copy(
+        update={"settled_at": random_registration.created_at + timedelta(seconds=random_seconds)}
+    )
+    input_event = create_random_outcome_event(
+        faker,
+        now,
+        concern=Concern.CONTACT,
+        failed=status is RegistrationStatus.FAILED,
+        correlation_id=settled_registration.id,
+    )
+    registration_processing_service.record_concern_outcome.return_value = settled_registration
+    expected_seconds = (
+        settled_registration.settled_at - settled_registration.created_at  # type: ignore[operator]
+    ).total_seconds()
+
+    # when
+    await registration_event_orchestration_service.process_concern_outcome_event(input_event)
+
+    # then: counted after the ledger said this outcome settled it, never before
+    assert dependencies.mock_calls == [
+        call.registration_processing_service.record_concern_outcome(
+            settled_registration.id,
+            Concern.CONTACT.value,
+            ConcernState.FAILED if status is RegistrationStatus.FAILED else ConcernState.PERSISTED,
+            input_event.data.reason,
+        ),
+        call.metrics_broker.observe_registration_settled(status.value, expected_seconds),
     ]
 
 
@@ -102,5 +149,4 @@ async def test_should_raise_validation_error_if_outcome_type_names_another_conce
 
     # then
     assert error_info.value == expected_error
-    log_call = create_error_log_call("error", expected_error)
-    assert dependencies.mock_calls == [call.logging_broker.error(*log_call.args, **log_call.kwargs)]
+    assert dependencies.mock_calls == [create_error_log_call(expected_error, call.logging_broker)]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from unittest.mock import Mock, call
 
 from faker import Faker
 
 from contracts.events import Concern
-from contracts.registrations import ConcernChange, ConcernState, ConcernStatus
+from contracts.registrations import ConcernChange, ConcernState, ConcernStatus, RegistrationStatus
 from contracts.registrations.exceptions.foundations import FailedRegistrationStorageError
 from contracts.registrations.exceptions.orchestrations import (
     RegistrationOrchestrationDependencyError,
@@ -18,6 +18,7 @@ from contracts.registrations.exceptions.processings import RegistrationProcessin
 from services.orchestrations.registration_events import RegistrationEventOrchestrationService
 from tests.unit.services.concerns.common import create_logged_error_call
 from tests.unit.services.conftest import create_random_id
+from tests.unit.services.foundations.registrations.conftest import create_random_registration
 from tests.unit.services.foundations.registrations.requests import create_random_outcome_event
 
 
@@ -73,6 +74,53 @@ async def test_should_record_each_outcome_of_a_mixed_batch_in_one_go(
             event_type=outside.type,
         ),
         call.registration_processing_service.record_concern_outcomes(expected_changes),
-        create_logged_error_call("error", actual_mistyped),
-        create_logged_error_call("critical", expected_unavailable),
+        create_logged_error_call(actual_mistyped),
+        create_logged_error_call(expected_unavailable),
+    ]
+
+
+async def test_should_observe_each_settled_registration_of_a_batch_once(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_event_orchestration_service: RegistrationEventOrchestrationService,
+    registration_processing_service: Mock,
+    dependencies: Mock,
+) -> None:
+    # given: two outcomes of one registration; the processing says the first one settled it
+    random_registration = create_random_registration(faker, now, status=RegistrationStatus.FAILED)
+    random_seconds = faker.pyfloat(min_value=0.01, max_value=600)
+    settled = random_registration.model_copy(
+        update={"settled_at": random_registration.created_at + timedelta(seconds=random_seconds)}
+    )
+    input_events = [
+        create_random_outcome_event(
+            faker, now, concern=concern, failed=True, correlation_id=settled.id
+        )
+        for concern in (Concern.STUDENT, Concern.CONTACT)
+    ]
+    registration_processing_service.record_concern_outcomes.return_value = [settled, None]
+    expected_seconds = (settled.settled_at - settled.created_at).total_seconds()  # type: ignore[operator]
+
+    # when
+    actual_results = await registration_event_orchestration_service.process_concern_outcome_events(
+        input_events
+    )
+
+    # then: counted once, after the ledger said which outcome settled it
+    assert actual_results == [None, None]
+    assert dependencies.mock_calls == [
+        call.registration_processing_service.record_concern_outcomes(
+            [
+                ConcernChange(
+                    settled.id,
+                    concern.value,
+                    ConcernStatus(status=ConcernState.FAILED, reason=event.data.reason),
+                )
+                for concern, event in zip(
+                    (Concern.STUDENT, Concern.CONTACT), input_events, strict=True
+                )
+            ]
+        ),
+        call.metrics_broker.observe_registration_settled("failed", expected_seconds),
     ]

@@ -104,7 +104,7 @@ async def test_should_raise_dependency_validation_error_on_process_if_refused_an
     assert error_info.value.__cause__ is processing_error
     assert all_calls.mock_calls == [
         call.student_processing_service.ensure_student_exists(input_student),
-        create_error_log_call("error", expected_dependency_validation_error, call.logging_broker),
+        create_error_log_call(expected_dependency_validation_error, call.logging_broker),
         call.student_event_processing_service.publish_student_outcome(
             expected_failed_outcome,
             cause_id=input_student_event.id,
@@ -144,7 +144,7 @@ async def test_should_publish_failure_with_its_reason_cut_to_the_outcome_limit(
     assert error_info.value == expected_dependency_validation_error
     assert all_calls.mock_calls == [
         call.student_processing_service.ensure_student_exists(input_student),
-        create_error_log_call("error", expected_dependency_validation_error, call.logging_broker),
+        create_error_log_call(expected_dependency_validation_error, call.logging_broker),
         call.student_event_processing_service.publish_student_outcome(
             expected_failed_outcome, cause_id=input_student_event.id, correlation_id=None
         ),
@@ -177,7 +177,7 @@ async def test_should_raise_dependency_error_on_process_if_dependency_error_occu
     assert error_info.value.__cause__ is dependency_error
     assert all_calls.mock_calls == [
         call.student_processing_service.ensure_student_exists(input_student),
-        create_error_log_call("critical", expected_dependency_error, call.logging_broker),
+        create_error_log_call(expected_dependency_error, call.logging_broker),
     ]
 
 
@@ -217,7 +217,7 @@ async def test_should_raise_dependency_error_on_process_if_publishing_outcome_fa
         call.student_event_processing_service.publish_student_outcome(
             persisted_outcome, cause_id=input_student_event.id, correlation_id=correlation_id
         ),
-        create_error_log_call("critical", expected_dependency_error, call.logging_broker),
+        create_error_log_call(expected_dependency_error, call.logging_broker),
     ]
 
 
@@ -268,5 +268,5 @@ async def test_should_raise_service_error_on_process_if_service_error_occurs_and
     assert error_info.value.__cause__ is service_error
     assert all_calls.mock_calls == [
         call.student_processing_service.ensure_student_exists(input_student),
-        create_error_log_call("error", expected_service_error, call.logging_broker),
+        create_error_log_call(expected_service_error, call.logging_broker),
     ]

@@ -124,9 +124,9 @@ async def test_should_give_each_student_event_its_own_fate_in_a_mixed_batch(
                 for e in (persisted, unpublished)
             ]
         ),
-        create_error_log_call("error", expected_refused, call.logging_broker),
-        create_error_log_call("critical", expected_unavailable, call.logging_broker),
-        create_error_log_call("critical", expected_unpublished, call.logging_broker),
+        create_error_log_call(expected_refused, call.logging_broker),
+        create_error_log_call(expected_unavailable, call.logging_broker),
+        create_error_log_call(expected_unpublished, call.logging_broker),
         call.student_event_processing_service.publish_student_outcome(
             expected_failed_outcome, cause_id=refused.id, correlation_id=refused.correlationid
         ),

@@ -105,4 +105,4 @@ async def test_should_pass_batches_through_with_each_error_in_its_place(
         getattr(call, f"listen_to_{event_name}_event_batches")(handle),
         getattr(call, f"publish_{concern}_outcomes")(input_publications),
     ]
-    assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

@@ -127,6 +127,6 @@ async def test_should_ensure_each_exists_with_conflicts_and_errors_in_their_plac
     assert actual_results[3].__cause__ is foundation_error
     assert foundation.mock_calls == [getattr(call, f"add_{concern.plural}_if_absent")(input_items)]
     assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_conflict),
-        create_error_log_call("error", expected_refused),
+        create_error_log_call(expected_conflict),
+        create_error_log_call(expected_refused),
     ]

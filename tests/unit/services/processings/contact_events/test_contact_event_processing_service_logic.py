@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
 from unittest.mock import AsyncMock, Mock, call
 
 import pytest
@@ -72,36 +71,32 @@ async def test_should_publish_contact_outcome(
     assert logging_broker.mock_calls == []
 
 
-# (what the event service raises, the localized error, this service's error, its log level)
+# (what the event service raises, the localized error, this service's error)
 FAILURES: list[object] = [
     pytest.param(
         lambda message: ContactEventValidationError(InvalidContactEventError({"id": [message]})),
         ContactEventProcessingDependencyValidationError,
-        "error",
         id="validation",
     ),
     pytest.param(
         lambda message: ContactEventDependencyError(FailedContactEventPublishError(message)),
         ContactEventProcessingDependencyError,
-        "critical",
         id="dependency",
     ),
     pytest.param(
         lambda message: ContactEventServiceError(FailedContactEventServiceError(message)),
         ContactEventProcessingServiceError,
-        "error",
         id="service",
     ),
 ]
 
 
-@pytest.mark.parametrize(("create_error", "outer_error_type", "level"), FAILURES)
+@pytest.mark.parametrize(("create_error", "outer_error_type"), FAILURES)
 async def test_should_rewrap_downstream_error_on_publish_and_log_it(
     *,
     faker: Faker,
     create_error: Callable[[str], CategorizedError],
     outer_error_type: Callable[[LocalizedError], CategorizedError],
-    level: Literal["error", "critical"],
     contact_event_processing_service: ContactEventProcessingService,
     contact_event_service: Mock,
     logging_broker: Mock,
@@ -121,7 +116,7 @@ async def test_should_rewrap_downstream_error_on_publish_and_log_it(
 
     # then
     assert error_info.value == expected_error
-    assert logging_broker.mock_calls == [create_error_log_call(level, expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 async def test_should_raise_service_error_on_publish_if_unexpected_error_occurs_and_log_it(
@@ -148,4 +143,4 @@ async def test_should_raise_service_error_on_publish_if_unexpected_error_occurs_
 
     # then
     assert error_info.value == expected_error
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

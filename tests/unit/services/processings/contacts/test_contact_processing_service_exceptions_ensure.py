@@ -66,7 +66,7 @@ async def test_should_raise_dependency_validation_error_on_ensure_if_contact_is_
     # then
     assert error_info.value == expected_error
     assert contact_service.mock_calls == [call.add_contact_if_absent(input_contact)]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 async def test_should_raise_critical_dependency_error_on_ensure_if_dependency_error_occurs(
@@ -89,7 +89,7 @@ async def test_should_raise_critical_dependency_error_on_ensure_if_dependency_er
     # then
     assert error_info.value == expected_error
     assert contact_service.mock_calls == [call.add_contact_if_absent(input_contact)]
-    assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 SERVICE_FAILURES = [
@@ -132,4 +132,4 @@ async def test_should_raise_service_error_on_ensure_if_service_error_occurs_and_
     # then
     assert error_info.value == expected_error
     assert contact_service.mock_calls == [call.add_contact_if_absent(input_contact)]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

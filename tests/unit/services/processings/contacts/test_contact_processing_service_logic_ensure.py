@@ -62,4 +62,4 @@ async def test_should_raise_dependency_validation_error_on_ensure_if_contact_con
     # then
     assert error_info.value == expected_error
     assert contact_service.mock_calls == [call.add_contact_if_absent(input_contact)]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

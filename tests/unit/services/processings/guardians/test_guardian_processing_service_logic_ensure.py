@@ -62,4 +62,4 @@ async def test_should_raise_dependency_validation_error_on_ensure_if_guardian_co
     # then
     assert error_info.value == expected_error
     assert guardian_service.mock_calls == [call.add_guardian_if_absent(input_guardian)]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
 from unittest.mock import AsyncMock, Mock, call
 
 import pytest
@@ -74,14 +73,13 @@ async def test_should_publish_immunization_outcome(
     assert logging_broker.mock_calls == []
 
 
-# (what the event service raises, the localized error, this service's error, its log level)
+# (what the event service raises, the localized error, this service's error)
 FAILURES: list[object] = [
     pytest.param(
         lambda message: ImmunizationEventValidationError(
             InvalidImmunizationEventError({"id": [message]})
         ),
         ImmunizationEventProcessingDependencyValidationError,
-        "error",
         id="validation",
     ),
     pytest.param(
@@ -89,25 +87,22 @@ FAILURES: list[object] = [
             FailedImmunizationEventPublishError(message)
         ),
         ImmunizationEventProcessingDependencyError,
-        "critical",
         id="dependency",
     ),
     pytest.param(
         lambda message: ImmunizationEventServiceError(FailedImmunizationEventServiceError(message)),
         ImmunizationEventProcessingServiceError,
-        "error",
         id="service",
     ),
 ]
 
 
-@pytest.mark.parametrize(("create_error", "outer_error_type", "level"), FAILURES)
+@pytest.mark.parametrize(("create_error", "outer_error_type"), FAILURES)
 async def test_should_rewrap_downstream_error_on_publish_and_log_it(
     *,
     faker: Faker,
     create_error: Callable[[str], CategorizedError],
     outer_error_type: Callable[[LocalizedError], CategorizedError],
-    level: Literal["error", "critical"],
     immunization_event_processing_service: ImmunizationEventProcessingService,
     immunization_event_service: Mock,
     logging_broker: Mock,
@@ -127,7 +122,7 @@ async def test_should_rewrap_downstream_error_on_publish_and_log_it(
 
     # then
     assert error_info.value == expected_error
-    assert logging_broker.mock_calls == [create_error_log_call(level, expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 async def test_should_raise_service_error_on_publish_if_unexpected_error_occurs_and_log_it(
@@ -154,4 +149,4 @@ async def test_should_raise_service_error_on_publish_if_unexpected_error_occurs_
 
     # then
     assert error_info.value == expected_error
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

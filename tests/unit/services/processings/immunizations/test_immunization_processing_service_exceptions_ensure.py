@@ -68,7 +68,7 @@ async def test_should_raise_dependency_validation_error_on_ensure_if_immunizatio
     # then
     assert error_info.value == expected_error
     assert immunization_service.mock_calls == [call.add_immunization_if_absent(input_immunization)]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 async def test_should_raise_critical_dependency_error_on_ensure_if_dependency_error_occurs(
@@ -94,7 +94,7 @@ async def test_should_raise_critical_dependency_error_on_ensure_if_dependency_er
     # then
     assert error_info.value == expected_error
     assert immunization_service.mock_calls == [call.add_immunization_if_absent(input_immunization)]
-    assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 SERVICE_FAILURES = [
@@ -138,4 +138,4 @@ async def test_should_raise_service_error_on_ensure_if_service_error_occurs_and_
     # then
     assert error_info.value == expected_error
     assert immunization_service.mock_calls == [call.add_immunization_if_absent(input_immunization)]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

@@ -67,4 +67,4 @@ async def test_should_raise_dependency_validation_error_on_ensure_if_immunizatio
     # then
     assert error_info.value == expected_error
     assert immunization_service.mock_calls == [call.add_immunization_if_absent(input_immunization)]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

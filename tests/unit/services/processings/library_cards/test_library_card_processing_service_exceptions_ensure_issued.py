@@ -75,7 +75,7 @@ async def test_should_raise_dependency_validation_error_on_ensure_issued_if_libr
     # then
     assert error_info.value == expected_error
     assert library_card_service.mock_calls == [call.add_library_card_if_absent(issued_library_card)]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 async def test_should_raise_critical_dependency_error_on_ensure_issued_if_dependency_error_occurs(
@@ -105,7 +105,7 @@ async def test_should_raise_critical_dependency_error_on_ensure_issued_if_depend
     # then
     assert error_info.value == expected_error
     assert library_card_service.mock_calls == [call.add_library_card_if_absent(issued_library_card)]
-    assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 SERVICE_FAILURES = [
@@ -153,4 +153,4 @@ async def test_should_raise_service_error_on_ensure_issued_if_service_error_occu
     # then
     assert error_info.value == expected_error
     assert library_card_service.mock_calls == [call.add_library_card_if_absent(issued_library_card)]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

@@ -120,4 +120,4 @@ async def test_should_raise_dependency_validation_error_on_ensure_issued_if_card
     # then
     assert error_info.value == expected_error
     assert library_card_service.mock_calls == [call.add_library_card_if_absent(issued_library_card)]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

@@ -73,6 +73,6 @@ async def test_should_issue_library_cards_each_with_its_own_result(
     assert date_time_broker.mock_calls == [call.get_current_date_time()]
     assert library_card_service.mock_calls == [call.add_library_cards_if_absent(issued_cards)]
     assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_conflict),
-        create_error_log_call("critical", expected_unavailable),
+        create_error_log_call(expected_conflict),
+        create_error_log_call(expected_unavailable),
     ]

@@ -86,32 +86,28 @@ OUTER_CATEGORIES = [
     pytest.param(
         lambda m: RegistrationEventValidationError(InvalidRegistrationEventError({"data": [m]})),
         RegistrationEventProcessingDependencyValidationError,
-        "error",
         id="validation",
     ),
     pytest.param(
         lambda m: RegistrationEventDependencyError(FailedRegistrationEventPublishError(m)),
         RegistrationEventProcessingDependencyError,
-        "critical",
         id="dependency",
     ),
     pytest.param(
         lambda m: RegistrationEventServiceError(FailedRegistrationEventServiceError(m)),
         RegistrationEventProcessingServiceError,
-        "error",
         id="service",
     ),
 ]
 
 
-@pytest.mark.parametrize(("create_event_error", "expected_type", "level"), OUTER_CATEGORIES)
+@pytest.mark.parametrize(("create_event_error", "expected_type"), OUTER_CATEGORIES)
 async def test_should_rewrap_downstream_error_on_publish_and_log_it(
     *,
     faker: Faker,
     now: datetime,
     create_event_error: Callable[[str], CategorizedError],
     expected_type: type[CategorizedError],
-    level: str,
     registration_event_processing_service: RegistrationEventProcessingService,
     registration_event_service: Mock,
     logging_broker: Mock,
@@ -137,6 +133,4 @@ async def test_should_rewrap_downstream_error_on_publish_and_log_it(
             input_requested, event_id=input_event_id, requested_at=now
         )
     ]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("critical" if level == "critical" else "error", expected_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

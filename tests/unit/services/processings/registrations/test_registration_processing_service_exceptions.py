@@ -102,7 +102,7 @@ async def test_should_raise_dependency_validation_error_on_record_if_refused_and
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is registration_error
     assert registration_service.mock_calls == expected_calls
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 async def test_should_raise_dependency_error_on_ensure_if_dependency_error_occurs_and_log_it(
@@ -128,7 +128,7 @@ async def test_should_raise_dependency_error_on_ensure_if_dependency_error_occur
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is registration_error
     assert registration_service.mock_calls == [call.add_registration_if_absent(input_registration)]
-    assert logging_broker.mock_calls == [create_error_log_call("critical", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 def create_registration_service_error(message: str) -> tuple[Exception, LocalizedError]:
@@ -173,4 +173,4 @@ async def test_should_raise_service_error_on_ensure_if_service_error_occurs_and_
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is service_error
     assert registration_service.mock_calls == [call.add_registration_if_absent(input_registration)]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

@@ -6,7 +6,7 @@ from unittest.mock import Mock, call
 import pytest
 from faker import Faker
 
-from contracts.registrations import ConcernState, ConcernStatus
+from contracts.registrations import ConcernState, ConcernStatus, RegistrationStatus
 from services.processings.registrations import RegistrationProcessingService
 from tests.unit.services.foundations.registrations.conftest import create_random_registration
 
@@ -41,37 +41,149 @@ async def test_should_ensure_registration_recorded(
     assert logging_broker.mock_calls == []
 
 
-@pytest.mark.parametrize("input_state", [P, F])
-async def test_should_record_concern_outcome_with_one_write(
+async def test_should_record_concern_outcome_and_settle_nothing_while_pending(
     *,
     faker: Faker,
     now: datetime,
-    input_state: ConcernState,
+    registration_processing_service: RegistrationProcessingService,
+    registration_service: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given: another concern is still pending (a failure would settle it at once)
+    input_state = P
+    random_registration = create_random_registration(
+        faker, now, states={"student": P, "contact": ConcernState.PENDING}
+    )
+    input_registration_id = random_registration.id
+    input_concern_key = "student"
+    input_reason = None
+    expected_concern_status = ConcernStatus(status=input_state, reason=input_reason)
+    registration_service.modify_registration_concern_if_exists.return_value = True
+    registration_service.retrieve_registration_by_id.return_value = random_registration
+
+    # when
+    actual_settled = await registration_processing_service.record_concern_outcome(
+        input_registration_id, input_concern_key, input_state, input_reason
+    )
+
+    # then: the concern is written, whether first, late or again, and read back once
+    assert actual_settled is None
+    assert registration_service.mock_calls == [
+        call.modify_registration_concern_if_exists(
+            input_registration_id, input_concern_key, expected_concern_status
+        ),
+        call.retrieve_registration_by_id(input_registration_id),
+    ]
+    assert logging_broker.mock_calls == []
+
+
+@pytest.mark.parametrize(
+    ("states", "expected_status"),
+    [
+        ({"student": P, "contact": P}, RegistrationStatus.COMPLETED),
+        ({"student": F, "contact": ConcernState.PENDING}, RegistrationStatus.FAILED),
+    ],
+    ids=["completed", "failed"],
+)
+async def test_should_record_concern_outcome_and_settle_the_registration_it_concludes(
+    *,
+    faker: Faker,
+    now: datetime,
+    states: dict[str, ConcernState],
+    expected_status: RegistrationStatus,
     registration_processing_service: RegistrationProcessingService,
     registration_service: Mock,
     logging_broker: Mock,
 ) -> None:
     # given
-    random_registration = create_random_registration(faker, now)
-    input_registration_id = random_registration.id
-    input_concern_key = faker.random_element(list(random_registration.concerns))
-    input_reason = faker.sentence() if input_state is F else None
-    expected_concern_status = ConcernStatus(status=input_state, reason=input_reason)
+    stored_registration = create_random_registration(
+        faker, now, states=states, status=expected_status
+    )
+    input_registration_id = stored_registration.id
+    input_state = states["student"]
+    settled_registration = stored_registration.model_copy(update={"settled_at": now})
     registration_service.modify_registration_concern_if_exists.return_value = True
+    registration_service.retrieve_registration_by_id.return_value = stored_registration
+    registration_service.modify_registration_settled_if_unsettled.return_value = (
+        settled_registration
+    )
+    expected_registration = settled_registration.model_copy(deep=True)
 
     # when
-    await registration_processing_service.record_concern_outcome(
-        input_registration_id, input_concern_key, input_state, input_reason
+    actual_settled = await registration_processing_service.record_concern_outcome(
+        input_registration_id, "student", input_state, None
     )
 
-    # then: the concern alone is written, whether first, late or again; the overall status is
-    # read from the concerns, so no read and no second write
+    # then
+    assert actual_settled == expected_registration
     assert registration_service.mock_calls == [
         call.modify_registration_concern_if_exists(
-            input_registration_id, input_concern_key, expected_concern_status
-        )
+            input_registration_id, "student", ConcernStatus(status=input_state)
+        ),
+        call.retrieve_registration_by_id(input_registration_id),
+        call.modify_registration_settled_if_unsettled(stored_registration),
     ]
     assert logging_broker.mock_calls == []
+
+
+async def test_should_settle_nothing_if_another_outcome_settled_it_first(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_processing_service: RegistrationProcessingService,
+    registration_service: Mock,
+) -> None:
+    # given: a concurrent outcome read it complete too, and stamped it first
+    stored_registration = create_random_registration(
+        faker, now, states={"student": P, "contact": P}, status=RegistrationStatus.COMPLETED
+    )
+    registration_service.modify_registration_concern_if_exists.return_value = True
+    registration_service.retrieve_registration_by_id.return_value = stored_registration
+    registration_service.modify_registration_settled_if_unsettled.return_value = None
+
+    # when
+    actual_settled = await registration_processing_service.record_concern_outcome(
+        stored_registration.id, "contact", P, None
+    )
+
+    # then
+    assert actual_settled is None
+    assert registration_service.mock_calls == [
+        call.modify_registration_concern_if_exists(
+            stored_registration.id, "contact", ConcernStatus(status=P)
+        ),
+        call.retrieve_registration_by_id(stored_registration.id),
+        call.modify_registration_settled_if_unsettled(stored_registration),
+    ]
+
+
+async def test_should_settle_nothing_again_when_a_settled_registration_hears_an_outcome(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_processing_service: RegistrationProcessingService,
+    registration_service: Mock,
+) -> None:
+    # given: the outcome that settled it comes again (redelivered), or a late one after a failure
+    stored_registration = create_random_registration(
+        faker, now, states={"student": F, "contact": P}, status=RegistrationStatus.FAILED
+    ).model_copy(update={"settled_at": now})
+    registration_service.modify_registration_concern_if_exists.return_value = True
+    registration_service.retrieve_registration_by_id.return_value = stored_registration
+
+    # when
+    actual_settled = await registration_processing_service.record_concern_outcome(
+        stored_registration.id, "contact", P, None
+    )
+
+    # then: no second settle, so nothing is counted twice
+    assert actual_settled is None
+    assert registration_service.mock_calls == [
+        call.modify_registration_concern_if_exists(
+            stored_registration.id, "contact", ConcernStatus(status=P)
+        ),
+        call.retrieve_registration_by_id(stored_registration.id),
+    ]
 
 
 async def test_should_retrieve_registration_if_exists(

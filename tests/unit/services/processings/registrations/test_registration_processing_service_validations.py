@@ -48,4 +48,4 @@ async def test_should_raise_validation_error_on_record_if_concern_is_not_expecte
         ),
         call.retrieve_registration_by_id(random_registration.id),
     ]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

@@ -94,7 +94,7 @@ async def test_should_raise_dependency_validation_error_on_publish_outcome_if_re
         call.publish_student_outcome(random_outcome, cause_id=input_cause_id, correlation_id=None)
     ]
     assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_dependency_validation_error)
+        create_error_log_call(expected_dependency_validation_error)
     ]
 
 
@@ -128,9 +128,7 @@ async def test_should_raise_dependency_error_on_publish_outcome_if_dependency_er
             random_outcome, cause_id=input_cause_id, correlation_id=input_correlation_id
         )
     ]
-    assert logging_broker.mock_calls == [
-        create_error_log_call("critical", expected_dependency_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_dependency_error)]
 
 
 @pytest.mark.parametrize("create_error_and_inner_error", SERVICE_ERRORS)
@@ -161,4 +159,4 @@ async def test_should_raise_service_error_on_publish_outcome_if_service_error_oc
     assert student_event_service.mock_calls == [
         call.publish_student_outcome(random_outcome, cause_id=input_cause_id, correlation_id=None)
     ]
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_service_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_service_error)]

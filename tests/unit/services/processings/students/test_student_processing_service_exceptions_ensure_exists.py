@@ -80,7 +80,7 @@ async def test_should_raise_dependency_validation_error_on_ensure_exists_if_refu
     assert error_info.value.__cause__ is student_error
     assert student_service.mock_calls == expected_calls
     assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_dependency_validation_error)
+        create_error_log_call(expected_dependency_validation_error)
     ]
 
 
@@ -108,9 +108,7 @@ async def test_should_raise_dependency_error_on_ensure_exists_if_dependency_erro
     assert error_info.value == expected_dependency_error
     assert error_info.value.__cause__ is student_dependency_error
     assert student_service.mock_calls == expected_calls
-    assert logging_broker.mock_calls == [
-        create_error_log_call("critical", expected_dependency_error)
-    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_dependency_error)]
 
 
 def create_student_service_error(message: str) -> tuple[Exception, LocalizedError]:
@@ -154,4 +152,4 @@ async def test_should_raise_service_error_on_ensure_exists_if_service_error_occu
     assert error_info.value == expected_service_error
     assert error_info.value.__cause__ is service_error
     assert student_service.mock_calls == expected_calls
-    assert logging_broker.mock_calls == [create_error_log_call("error", expected_service_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_service_error)]

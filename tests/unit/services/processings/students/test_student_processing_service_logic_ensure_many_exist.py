@@ -98,8 +98,8 @@ async def test_should_give_each_student_its_own_error_when_ensuring_a_mixed_batc
     assert actual_results[2].__cause__ is invalid_error  # type: ignore[union-attr]
     assert student_service.mock_calls == [call.add_students_if_absent(input_students)]
     assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_conflict),
-        create_error_log_call("error", expected_invalid),
-        create_error_log_call("error", expected_taken),
-        create_error_log_call("critical", expected_unavailable),
+        create_error_log_call(expected_conflict),
+        create_error_log_call(expected_invalid),
+        create_error_log_call(expected_taken),
+        create_error_log_call(expected_unavailable),
     ]

@@ -51,5 +51,5 @@ async def test_should_raise_dependency_validation_error_on_ensure_exists_if_conf
     assert error_info.value == expected_dependency_validation_error
     assert student_service.mock_calls == expected_calls
     assert logging_broker.mock_calls == [
-        create_error_log_call("error", expected_dependency_validation_error)
+        create_error_log_call(expected_dependency_validation_error)
     ]

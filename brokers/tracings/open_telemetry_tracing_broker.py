@@ -1,0 +1,176 @@
+"""Tracing over OpenTelemetry: spans exported over OTLP when an endpoint is configured.
+
+Configured through OpenTelemetry's own variables: ``OTEL_EXPORTER_OTLP_ENDPOINT`` (or
+``OTEL_EXPORTER_OTLP_TRACES_ENDPOINT``) turns export on, with the exporter's other ``OTEL_*``
+settings (headers, timeout) and ``OTEL_TRACES_SAMPLER``; ``OTEL_SERVICE_NAME`` names the process;
+``OTEL_PROPAGATORS`` chooses the header formats (W3C trace context by default).
+Without an endpoint nothing is recorded or sent: spans are not sampled, only their ids pass on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from opentelemetry import propagate, trace
+from opentelemetry.sdk.resources import SERVICE_NAME, Resource
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import BatchSpanProcessor
+from opentelemetry.sdk.trace.sampling import ALWAYS_OFF, ParentBased
+
+from brokers.loggings import bound_log_context
+from brokers.tracings.header_carriers import HEADERS_GETTER
+from brokers.tracings.mongo_command_spans import MongoCommandSpans
+from brokers.tracings.tracing_broker import Attributes, SpanRole, TracedSpan
+
+# The spans of the messages a batch handles, by correlation id, for what the batch publishes.
+_BATCHED: ContextVar[Mapping[str, trace.Span] | None] = ContextVar(
+    "culdesac_batched_spans", default=None
+)
+ENDPOINT_VARIABLES = ("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT")
+TRACER_NAME = "culdesac"
+BATCH_SIZE = "messaging.batch.message_count"
+KINDS: Mapping[SpanRole, trace.SpanKind] = {
+    "server": trace.SpanKind.SERVER,
+    "consumer": trace.SpanKind.CONSUMER,
+    "producer": trace.SpanKind.PRODUCER,
+    "client": trace.SpanKind.CLIENT,
+    "internal": trace.SpanKind.INTERNAL,
+}
+
+
+def export_configured() -> bool:
+    return any(os.environ.get(variable) for variable in ENDPOINT_VARIABLES)
+
+
+def create_tracer_provider(service_name: str) -> TracerProvider:
+    """The process's provider: exporting over OTLP when the environment names an endpoint."""
+    # OTEL_SERVICE_NAME, when set, names the process instead.
+    resource = Resource.create(
+        {} if os.environ.get("OTEL_SERVICE_NAME") else {SERVICE_NAME: service_name}
+    )
+    if not export_configured():
+        # Off: a trace that comes in sampled is recorded (and dropped, with no processor), every
+        # other span is a bare id, so propagation and log correlation cost next to nothing.
+        return TracerProvider(sampler=ParentBased(ALWAYS_OFF), resource=resource)
+    # Imported only when used: the exporter pulls in protobuf and an HTTP client.
+    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+
+    # The exporter reads its endpoint, headers and timeout from the same variables.
+    provider = TracerProvider(resource=resource)
+    provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))
+    return provider
+
+
+class OpenTelemetryTracingBroker:
+    """Spans of one process, from a provider of its own (never the global one)."""
+
+    def __init__(self, provider: TracerProvider) -> None:
+        self._provider = provider
+        self._tracer = provider.get_tracer(TRACER_NAME)
+
+    def continue_trace(
+        self,
+        carrier: Mapping[str, Any],
+        name: str,
+        role: SpanRole,
+        attributes: Attributes | None = None,
+    ) -> AbstractContextManager[TracedSpan]:
+        return self._continued(carrier, name, role, attributes)
+
+    def start_span(
+        self,
+        name: str,
+        role: SpanRole,
+        attributes: Attributes | None = None,
+        key: str | None = None,
+    ) -> AbstractContextManager[TracedSpan]:
+        batched = None if key is None else (_BATCHED.get() or {}).get(key)
+        return self._tracer.start_as_current_span(
+            name,
+            context=None if batched is None else trace.set_span_in_context(batched),
+            kind=KINDS[role],
+            attributes=attributes,
+        )
+
+    def continue_traces(
+        self,
+        carriers: Sequence[Mapping[str, Any]],
+        keys: Sequence[str | None],
+        name: str,
+        attributes: Sequence[Attributes],
+    ) -> AbstractContextManager[Callable[[int], AbstractContextManager[object]]]:
+        return self._continued_batch(carriers, keys, name, attributes)
+
+    def inject(self, headers: Mapping[str, Any]) -> dict[str, Any]:
+        carried = dict(headers)
+        propagate.inject(carried)
+        return carried
+
+    def mongo_command_spans(self) -> MongoCommandSpans:
+        """A PyMongo command listener: one client span per command, under the current span."""
+        return MongoCommandSpans(self._tracer)
+
+    def shutdown(self) -> None:
+        """Send the spans still buffered; nothing more is recorded after."""
+        self._provider.shutdown()
+
+    @contextmanager
+    def _continued_batch(
+        self,
+        carriers: Sequence[Mapping[str, Any]],
+        keys: Sequence[str | None],
+        name: str,
+        attributes: Sequence[Attributes],
+    ) -> Iterator[Callable[[int], AbstractContextManager[object]]]:
+        spans = [
+            self._tracer.start_span(
+                name,
+                context=propagate.extract(carrier, getter=HEADERS_GETTER),
+                kind=trace.SpanKind.CONSUMER,
+                attributes=attributes[index] if index < len(attributes) else None,
+            )
+            for index, carrier in enumerate(carriers)
+        ]
+        by_key = {key: span for key, span in zip(keys, spans, strict=True) if key is not None}
+        links = [trace.Link(span.get_span_context()) for span in spans]
+        token = _BATCHED.set({**(_BATCHED.get() or {}), **by_key})
+        try:
+            with self._tracer.start_as_current_span(
+                f"{name} batch",
+                links=links,
+                attributes={"messaging.batch.message_count": len(spans)},
+            ):
+                yield lambda index: self._resumed(spans[index])
+        finally:
+            _BATCHED.reset(token)
+            for span in spans:
+                span.end()
+
+    @contextmanager
+    def _resumed(self, span: trace.Span) -> Iterator[object]:
+        with (
+            trace.use_span(span, end_on_exit=False),
+            bound_log_context(trace_id=trace.format_trace_id(span.get_span_context().trace_id)),
+        ):
+            yield span
+
+    @contextmanager
+    def _continued(
+        self,
+        carrier: Mapping[str, Any],
+        name: str,
+        role: SpanRole,
+        attributes: Attributes | None,
+    ) -> Iterator[trace.Span]:
+        parent = propagate.extract(carrier, getter=HEADERS_GETTER)
+        with (
+            self._tracer.start_as_current_span(
+                name, context=parent, kind=KINDS[role], attributes=attributes
+            ) as span,
+            bound_log_context(trace_id=trace.format_trace_id(span.get_span_context().trace_id)),
+        ):
+            yield span
