@@ -216,10 +216,11 @@ async def open_loop(run: Session, send: Send, rate: float, count: int) -> Figure
                 refused += 1
             else:
                 scheduled[accepted_id] = at
+                # Answers come back in any order: each accepted id keeps its own request's count.
+                ids[accepted_id] = expected_outcomes(request)
 
-        expected = {r: expected_outcomes(request) for r, request in requests}
+        ids: dict[str, int] = {}
         await asyncio.gather(*(one(i, r, request) for i, (r, request) in enumerate(requests)))
-        ids = dict(zip(scheduled, [expected[r] for r, _ in requests], strict=False))
 
         def done() -> bool:
             return all(watcher.completed_at(r, n) is not None for r, n in ids.items())

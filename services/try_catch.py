@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
@@ -313,3 +313,17 @@ def in_places(first: Sequence[object], then: Sequence[R | Exception]) -> list[R 
     """
     answers = iter(then)
     return [result if isinstance(result, Exception) else next(answers) for result in first]
+
+
+async def gather_each(calls: Iterable[Awaitable[T]]) -> list[T | Exception]:
+    """Every call awaited together; each one's result, or the error it raised, in its place.
+
+    A cancellation is not an answer, so it goes on up.
+    """
+    gathered = await asyncio.gather(*calls, return_exceptions=True)
+    results: list[T | Exception] = []
+    for result in gathered:
+        if isinstance(result, BaseException) and not isinstance(result, Exception):
+            raise result
+        results.append(result)
+    return results

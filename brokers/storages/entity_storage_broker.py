@@ -19,6 +19,7 @@ from brokers.storages.storage_broker import (
     SETTLED_AT,
     STUDENTS,
     Document,
+    FieldsUpdate,
 )
 
 
@@ -52,6 +53,26 @@ class EntityStorageBroker(ABC):
         required_field: str | None = None,
         absent_field: str | None = None,
     ) -> bool: ...
+
+    async def set_fields_each(
+        self, collection: str, updates: Sequence[FieldsUpdate]
+    ) -> list[bool | Exception]:
+        """``set_fields`` of every update; each one's answer, or the error that refused it.
+
+        One update's failure never stops the others; an error that is not one update's (the
+        store is away) is raised for the whole call.
+        """
+        return [
+            await _each(
+                self.set_fields(
+                    collection,
+                    update.document_id,
+                    update.fields,
+                    required_field=update.required_field,
+                )
+            )
+            for update in updates
+        ]
 
     @abstractmethod
     async def count_lacking(self, collection: str, field: str) -> int:
@@ -150,6 +171,11 @@ class EntityStorageBroker(ABC):
     async def insert_guardian_if_absent(self, guardian: Document) -> Document:
         return await self.insert_if_absent(GUARDIANS, guardian)
 
+    async def insert_guardians_if_absent(
+        self, guardians: Sequence[Document]
+    ) -> list[Document | Exception]:
+        return await self.insert_each_if_absent(GUARDIANS, guardians)
+
     async def select_guardian_by_id(self, guardian_id: str) -> Document | None:
         return await self.select_by_id(GUARDIANS, guardian_id)
 
@@ -158,6 +184,11 @@ class EntityStorageBroker(ABC):
 
     async def insert_contact_if_absent(self, contact: Document) -> Document:
         return await self.insert_if_absent(CONTACTS, contact)
+
+    async def insert_contacts_if_absent(
+        self, contacts: Sequence[Document]
+    ) -> list[Document | Exception]:
+        return await self.insert_each_if_absent(CONTACTS, contacts)
 
     async def select_contact_by_id(self, contact_id: str) -> Document | None:
         return await self.select_by_id(CONTACTS, contact_id)
@@ -168,6 +199,11 @@ class EntityStorageBroker(ABC):
     async def insert_library_card_if_absent(self, library_card: Document) -> Document:
         return await self.insert_if_absent(LIBRARY_CARDS, library_card)
 
+    async def insert_library_cards_if_absent(
+        self, library_cards: Sequence[Document]
+    ) -> list[Document | Exception]:
+        return await self.insert_each_if_absent(LIBRARY_CARDS, library_cards)
+
     async def select_library_card_by_id(self, library_card_id: str) -> Document | None:
         return await self.select_by_id(LIBRARY_CARDS, library_card_id)
 
@@ -176,6 +212,11 @@ class EntityStorageBroker(ABC):
 
     async def insert_immunization_if_absent(self, immunization: Document) -> Document:
         return await self.insert_if_absent(IMMUNIZATIONS, immunization)
+
+    async def insert_immunizations_if_absent(
+        self, immunizations: Sequence[Document]
+    ) -> list[Document | Exception]:
+        return await self.insert_each_if_absent(IMMUNIZATIONS, immunizations)
 
     async def select_immunization_by_id(self, immunization_id: str) -> Document | None:
         return await self.select_by_id(IMMUNIZATIONS, immunization_id)
@@ -188,6 +229,11 @@ class EntityStorageBroker(ABC):
 
     async def select_registration_by_id(self, registration_id: str) -> Document | None:
         return await self.select_by_id(REGISTRATIONS, registration_id)
+
+    async def select_registrations_by_ids(
+        self, registration_ids: Sequence[str]
+    ) -> dict[str, Document]:
+        return await self.select_by_ids(REGISTRATIONS, registration_ids)
 
     async def count_unsettled_registrations(self) -> int:
         return await self.count_lacking(REGISTRATIONS, SETTLED_AT)
@@ -222,6 +268,11 @@ class EntityStorageBroker(ABC):
 
     async def update_api_key(self, api_key: Document) -> Document | None:
         return await self.replace(API_KEYS, api_key)
+
+    async def update_registrations_fields(
+        self, updates: Sequence[FieldsUpdate]
+    ) -> list[bool | Exception]:
+        return await self.set_fields_each(REGISTRATIONS, updates)
 
 
 T = TypeVar("T")

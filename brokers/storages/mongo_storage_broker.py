@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pymongo
-from pymongo import ASCENDING, AsyncMongoClient, monitoring
+from pymongo import ASCENDING, AsyncMongoClient, UpdateOne, monitoring
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import BulkWriteError, PyMongoError
 
@@ -25,7 +25,8 @@ from brokers.storages.errors import (
     StorageNotInitializedError,
     StorageUnavailableError,
 )
-from brokers.storages.storage_broker import UNIQUE_FIELDS, Document
+from brokers.storages.memory_collections import has_field
+from brokers.storages.storage_broker import UNIQUE_FIELDS, Document, FieldsUpdate
 
 
 class MongoStorageBroker(EntityStorageBroker):
@@ -172,11 +173,7 @@ class MongoStorageBroker(EntityStorageBroker):
         required_field: str | None = None,
         absent_field: str | None = None,
     ) -> bool:
-        query: Document = {STORED_ID: document_id}
-        if required_field is not None:
-            query[to_stored_path(required_field)] = {"$exists": True}
-        if absent_field is not None:
-            query[to_stored_path(absent_field)] = {"$exists": False}
+        query = fields_query(document_id, required_field, absent_field)
         if not fields:
             # An empty $set is refused by servers older than MongoDB 5.0.
             found = await self._collection(collection).find_one(query, {STORED_ID: 1})
@@ -186,6 +183,42 @@ class MongoStorageBroker(EntityStorageBroker):
             query, {"$set": to_stored_fields(fields)}
         )
         return updated.matched_count > 0
+
+    async def set_fields_each(
+        self, collection: str, updates: Sequence[FieldsUpdate]
+    ) -> list[bool | Exception]:
+        """One unordered ``bulk_write`` of an ``update_one`` by ``_id`` per update.
+
+        Each update must set at least one field. The server counts matches for the whole
+        write, not per update: when they fall short, one read of the ids tells which matched.
+        A required field is never removed once written, so a document holding it now held it
+        when the update ran.
+        """
+        if not updates:
+            return []
+        operations = [
+            UpdateOne(
+                fields_query(update.document_id, update.required_field),
+                {"$set": to_stored_fields(update.fields)},
+            )
+            for update in updates
+        ]
+        failures: dict[int, Exception] = {}
+        try:
+            written = await self._collection(collection).bulk_write(operations, ordered=False)
+            matched = written.matched_count
+        except BulkWriteError as error:
+            failures = failures_by_index(error, len(operations))
+            matched = int(error.details.get("nMatched", 0))
+        if matched == len(updates) - len(failures):
+            return [failures.get(index, True) for index in range(len(updates))]
+        found = await self.select_by_ids(
+            collection, list({update.document_id for update in updates})
+        )
+        return [
+            failures.get(index, is_matched(found.get(update.document_id), update))
+            for index, update in enumerate(updates)
+        ]
 
     def _connected_client(self) -> AsyncMongoClient[Document]:
         if self._client is None:
@@ -208,3 +241,22 @@ def insert_or_match_update(stored: Document) -> tuple[Document, Document]:
         {key: {"$eq": value} for key, value in stored.items()},
         {"$setOnInsert": fields or {STORED_ID: stored[STORED_ID]}},
     )
+
+
+def fields_query(
+    document_id: str, required_field: str | None, absent_field: str | None = None
+) -> Document:
+    """An update's filter by ``_id``: only where ``required_field`` is, and ``absent_field`` not."""
+    query: Document = {STORED_ID: document_id}
+    if required_field is not None:
+        query[to_stored_path(required_field)] = {"$exists": True}
+    if absent_field is not None:
+        query[to_stored_path(absent_field)] = {"$exists": False}
+    return query
+
+
+def is_matched(document: Document | None, update: FieldsUpdate) -> bool:
+    """Whether ``update`` matched ``document``: it exists, with the required field if any."""
+    if document is None:
+        return False
+    return update.required_field is None or has_field(document, update.required_field)

@@ -8,6 +8,7 @@ in every implementation, exactly as the MongoDB driver does.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 Document = dict[str, Any]
@@ -31,6 +32,18 @@ UNIQUE_FIELDS: Mapping[str, tuple[str, ...]] = {
     LIBRARY_CARDS: ("card_number", "student_id"),
     API_KEYS: ("name",),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class FieldsUpdate:
+    """Set ``fields`` (possibly dotted) of the document ``document_id``, as ``set_fields`` does.
+
+    With ``required_field``, only a document that has that field is written.
+    """
+
+    document_id: str
+    fields: Mapping[str, Any]
+    required_field: str | None = None
 
 
 class StorageBroker(Protocol):
@@ -74,11 +87,21 @@ class StorageBroker(Protocol):
     async def insert_guardian_if_absent(self, guardian: Document) -> Document:
         """Insert unless the id is taken; returns the stored document either way."""
 
+    async def insert_guardians_if_absent(
+        self, guardians: Sequence[Document]
+    ) -> list[Document | Exception]:
+        """``insert_guardian_if_absent`` for each document in one write, each in place."""
+
     async def select_guardian_by_id(self, guardian_id: str) -> Document | None: ...
 
     async def insert_contact(self, contact: Document) -> Document: ...
     async def insert_contact_if_absent(self, contact: Document) -> Document:
         """Insert unless the id is taken; returns the stored document either way."""
+
+    async def insert_contacts_if_absent(
+        self, contacts: Sequence[Document]
+    ) -> list[Document | Exception]:
+        """``insert_contact_if_absent`` for each document in one write, each in place."""
 
     async def select_contact_by_id(self, contact_id: str) -> Document | None: ...
 
@@ -86,11 +109,21 @@ class StorageBroker(Protocol):
     async def insert_library_card_if_absent(self, library_card: Document) -> Document:
         """Insert unless the id is taken; returns the stored document either way."""
 
+    async def insert_library_cards_if_absent(
+        self, library_cards: Sequence[Document]
+    ) -> list[Document | Exception]:
+        """``insert_library_card_if_absent`` for each document in one write, each in place."""
+
     async def select_library_card_by_id(self, library_card_id: str) -> Document | None: ...
 
     async def insert_immunization(self, immunization: Document) -> Document: ...
     async def insert_immunization_if_absent(self, immunization: Document) -> Document:
         """Insert unless the id is taken; returns the stored document either way."""
+
+    async def insert_immunizations_if_absent(
+        self, immunizations: Sequence[Document]
+    ) -> list[Document | Exception]:
+        """``insert_immunization_if_absent`` for each document in one write, each in place."""
 
     async def select_immunization_by_id(self, immunization_id: str) -> Document | None: ...
 
@@ -99,6 +132,11 @@ class StorageBroker(Protocol):
         """Insert unless the id is taken; returns the stored document either way."""
 
     async def select_registration_by_id(self, registration_id: str) -> Document | None: ...
+    async def select_registrations_by_ids(
+        self, registration_ids: Sequence[str]
+    ) -> dict[str, Document]:
+        """The registrations under the given ids, by id, in one read; absent ones left out."""
+
     async def count_unsettled_registrations(self) -> int:
         """How many registrations have no ``settled_at``: neither completed nor failed yet.
 
@@ -130,3 +168,13 @@ class StorageBroker(Protocol):
         """Every API key, revoked ones included (an operator's list: a handful of documents)."""
 
     async def update_api_key(self, api_key: Document) -> Document | None: ...
+
+    async def update_registrations_fields(
+        self, updates: Sequence[FieldsUpdate]
+    ) -> list[bool | Exception]:
+        """``update_registration_fields`` for every update in one write, each answer in place.
+
+        True where written, False where nothing matched, or the error that refused that update
+        alone; a failure of the whole store is raised. One unordered bulk write by id; only when
+        some update matched nothing does one read of those ids tell which.
+        """

@@ -1,5 +1,6 @@
 from contracts.registrations.registration import (
     MAX_CONCERNS,
+    ConcernChange,
     ConcernKey,
     ConcernState,
     ConcernStatus,
@@ -21,6 +22,7 @@ __all__ = [
     "MAX_CONCERNS",
     "MAX_GUARDIANS",
     "MAX_IMMUNIZATIONS",
+    "ConcernChange",
     "ConcernKey",
     "ConcernState",
     "ConcernStatus",

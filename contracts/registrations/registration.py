@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
 
@@ -64,3 +65,12 @@ class Registration(Contract):
     # was accepted with, for Idempotency-Key reuse; absent when published straight to the queue.
     client_id: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
     request_fingerprint: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConcernChange:
+    """One concern's new status for the registration ``registration_id``, as an outcome says."""
+
+    registration_id: str
+    concern_key: str
+    concern_status: ConcernStatus

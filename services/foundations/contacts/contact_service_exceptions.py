@@ -11,17 +11,18 @@ from contracts.contacts.exceptions.foundations import (
     InvalidContactError,
     NotFoundContactError,
 )
-from services.try_catch import storage_rules, try_catch
+from services.try_catch import storage_rules, try_catch, try_catch_each
 
-try_catch_contact = try_catch(
-    storage_rules(
-        validation=ContactValidationError,
-        dependency_validation=ContactDependencyValidationError,
-        dependency=ContactDependencyError,
-        service=ContactServiceError,
-        own_validation_errors=(InvalidContactError, NotFoundContactError),
-        already_exists=AlreadyExistsContactError,
-        failed_storage=FailedContactStorageError,
-        failed_service=FailedContactServiceError,
-    )
+CONTACT_RULES = storage_rules(
+    validation=ContactValidationError,
+    dependency_validation=ContactDependencyValidationError,
+    dependency=ContactDependencyError,
+    service=ContactServiceError,
+    own_validation_errors=(InvalidContactError, NotFoundContactError),
+    already_exists=AlreadyExistsContactError,
+    failed_storage=FailedContactStorageError,
+    failed_service=FailedContactServiceError,
 )
+
+try_catch_contact = try_catch(CONTACT_RULES)
+try_catch_each_contact = try_catch_each(CONTACT_RULES)

@@ -7,9 +7,12 @@ event types and its error family; the orchestrations only see the entity-named m
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from brokers.datetimes import DateTimeBroker
 from brokers.identifiers import IdentifierBroker
@@ -24,11 +27,13 @@ from contracts.events import (
 )
 from contracts.events.cloud_event import CLOUD_EVENTS_CONTENT_TYPE
 from contracts.model import Contract
+from services.try_catch import attempt_each
 
 EVENT_SOURCE = "urn:culdesac:workers"
 
 EventT = TypeVar("EventT")
 DataT = TypeVar("DataT", bound=Contract)
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 # Parametrizing a generic model looks it up anew each time; the envelope of any data is built once.
 ANY_CLOUD_EVENT: type[CloudEvent[Any]] = CloudEvent[Any]
@@ -164,3 +169,15 @@ def error_of(result: object) -> Exception | None:
     if isinstance(result, BaseException):
         raise result
     return None
+
+
+def parse_event(model: type[ModelT], message: IncomingMessage) -> ModelT:
+    """The message's event, validated as its routing key's type."""
+    return model.model_validate_json(message.body, context={"event_type": message.routing_key})
+
+
+def parse_events(
+    model: type[ModelT], messages: Sequence[IncomingMessage]
+) -> list[ModelT | Exception]:
+    """Each message's event, or the error it failed to parse with, in its place."""
+    return attempt_each(functools.partial(parse_event, model), messages)

@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from brokers.loggings import LoggingBroker
 from brokers.storages import StorageBroker
 from contracts.guardians import Guardian
 from contracts.guardians.exceptions.foundations import NotFoundGuardianError
-from services.foundations.guardians.guardian_service_exceptions import try_catch_guardian
+from services.foundations.bulk_additions import add_each
+from services.foundations.guardians.guardian_service_exceptions import (
+    try_catch_each_guardian,
+    try_catch_guardian,
+)
 from services.foundations.guardians.guardian_service_mappings import (
     map_to_document,
     map_to_guardian,
@@ -36,6 +42,19 @@ class GuardianService:
         validate_guardian(guardian)
         stored = await self.storage_broker.insert_guardian_if_absent(map_to_document(guardian))
         return map_to_guardian(stored)
+
+    @try_catch_each_guardian
+    async def add_guardians_if_absent(
+        self, guardians: Sequence[Guardian]
+    ) -> list[Guardian | Exception]:
+        """``add_guardian_if_absent`` for every one in one write, each result in its place."""
+        return await add_each(
+            guardians,
+            validate=validate_guardian,
+            to_document=map_to_document,
+            write=self.storage_broker.insert_guardians_if_absent,
+            from_document=map_to_guardian,
+        )
 
     @try_catch_guardian
     async def retrieve_guardian_by_id(self, guardian_id: str) -> Guardian:

@@ -11,17 +11,18 @@ from contracts.guardians.exceptions.foundations import (
     InvalidGuardianError,
     NotFoundGuardianError,
 )
-from services.try_catch import storage_rules, try_catch
+from services.try_catch import storage_rules, try_catch, try_catch_each
 
-try_catch_guardian = try_catch(
-    storage_rules(
-        validation=GuardianValidationError,
-        dependency_validation=GuardianDependencyValidationError,
-        dependency=GuardianDependencyError,
-        service=GuardianServiceError,
-        own_validation_errors=(InvalidGuardianError, NotFoundGuardianError),
-        already_exists=AlreadyExistsGuardianError,
-        failed_storage=FailedGuardianStorageError,
-        failed_service=FailedGuardianServiceError,
-    )
+GUARDIAN_RULES = storage_rules(
+    validation=GuardianValidationError,
+    dependency_validation=GuardianDependencyValidationError,
+    dependency=GuardianDependencyError,
+    service=GuardianServiceError,
+    own_validation_errors=(InvalidGuardianError, NotFoundGuardianError),
+    already_exists=AlreadyExistsGuardianError,
+    failed_storage=FailedGuardianStorageError,
+    failed_service=FailedGuardianServiceError,
 )
+
+try_catch_guardian = try_catch(GUARDIAN_RULES)
+try_catch_each_guardian = try_catch_each(GUARDIAN_RULES)

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from brokers.queues import IncomingMessage
-from contracts.events import IMMUNIZATION_RECORDED, ConcernOutcome, ImmunizationRecordedEvent
+from contracts.events import (
+    IMMUNIZATION_RECORDED,
+    ConcernOutcome,
+    ImmunizationRecordedEvent,
+    OutcomePublication,
+)
 from contracts.workers import IMMUNIZATION_WORKER
-from services.foundations.events import EventService
+from services.foundations.events import EventBatchHandler, EventService, parse_event, parse_events
 from services.foundations.immunization_events.immunization_event_service_exceptions import (
+    try_catch_each_immunization_event,
     try_catch_immunization_event,
 )
 
@@ -22,16 +28,36 @@ class ImmunizationEventService(EventService):
             handler,
         )
 
+    def listen_to_immunization_recorded_event_batches(
+        self, handler: EventBatchHandler[ImmunizationRecordedEvent]
+    ) -> None:
+        self.listen_to_event_batches(
+            IMMUNIZATION_WORKER,
+            IMMUNIZATION_RECORDED,
+            self.map_to_immunization_recorded_events,
+            handler,
+        )
+
     @try_catch_immunization_event
     async def map_to_immunization_recorded_event(
         self, message: IncomingMessage
     ) -> ImmunizationRecordedEvent:
-        return ImmunizationRecordedEvent.model_validate_json(
-            message.body, context={"event_type": message.routing_key}
-        )
+        return parse_event(ImmunizationRecordedEvent, message)
+
+    @try_catch_each_immunization_event
+    async def map_to_immunization_recorded_events(
+        self, messages: Sequence[IncomingMessage]
+    ) -> list[ImmunizationRecordedEvent | Exception]:
+        return parse_events(ImmunizationRecordedEvent, messages)
 
     @try_catch_immunization_event
     async def publish_immunization_outcome(
         self, outcome: ConcernOutcome, *, cause_id: str, correlation_id: str | None
     ) -> None:
         await self.publish_outcome(outcome, cause_id=cause_id, correlation_id=correlation_id)
+
+    @try_catch_each_immunization_event
+    async def publish_immunization_outcomes(
+        self, publications: Sequence[OutcomePublication]
+    ) -> list[Exception | None]:
+        return await self.publish_outcomes(publications)

@@ -9,15 +9,16 @@ from contracts.immunizations.exceptions.events import (
     InvalidImmunizationEventError,
 )
 from services.foundations.events.event_errors import event_rules
-from services.try_catch import try_catch
+from services.try_catch import try_catch, try_catch_each
 
-try_catch_immunization_event = try_catch(
-    event_rules(
-        validation=ImmunizationEventValidationError,
-        dependency=ImmunizationEventDependencyError,
-        service=ImmunizationEventServiceError,
-        invalid_event=InvalidImmunizationEventError,
-        failed_publish=FailedImmunizationEventPublishError,
-        failed_service=FailedImmunizationEventServiceError,
-    )
+IMMUNIZATION_EVENT_RULES = event_rules(
+    validation=ImmunizationEventValidationError,
+    dependency=ImmunizationEventDependencyError,
+    service=ImmunizationEventServiceError,
+    invalid_event=InvalidImmunizationEventError,
+    failed_publish=FailedImmunizationEventPublishError,
+    failed_service=FailedImmunizationEventServiceError,
 )
+
+try_catch_immunization_event = try_catch(IMMUNIZATION_EVENT_RULES)
+try_catch_each_immunization_event = try_catch_each(IMMUNIZATION_EVENT_RULES)

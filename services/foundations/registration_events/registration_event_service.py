@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import TypeVar
 
@@ -29,8 +29,9 @@ from contracts.events import (
 from contracts.model import Contract
 from contracts.students import Student
 from contracts.workers import REGISTRATION_WORKER
-from services.foundations.events import EventService
+from services.foundations.events import EventBatchHandler, EventService, parse_events
 from services.foundations.registration_events.registration_event_service_exceptions import (
+    try_catch_each_registration_event,
     try_catch_registration_event,
 )
 
@@ -63,6 +64,14 @@ class RegistrationEventService(EventService):
                 REGISTRATION_WORKER, outcome_type, self.map_to_concern_outcome_event, handler
             )
 
+    def listen_to_concern_outcome_event_batches(
+        self, handler: EventBatchHandler[ConcernOutcomeEvent]
+    ) -> None:
+        for outcome_type in OUTCOME_TYPES:
+            self.listen_to_event_batches(
+                REGISTRATION_WORKER, outcome_type, self.map_to_concern_outcome_events, handler
+            )
+
     @try_catch_registration_event
     async def map_to_registration_requested_event(
         self, message: IncomingMessage
@@ -76,6 +85,12 @@ class RegistrationEventService(EventService):
         return ConcernOutcomeEvent.model_validate_json(
             message.body, context={"event_type": message.routing_key}
         )
+
+    @try_catch_each_registration_event
+    async def map_to_concern_outcome_events(
+        self, messages: Sequence[IncomingMessage]
+    ) -> list[ConcernOutcomeEvent | Exception]:
+        return parse_events(ConcernOutcomeEvent, messages)
 
     @try_catch_registration_event
     async def publish_registration_requested(

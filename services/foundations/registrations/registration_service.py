@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from brokers.datetimes import DateTimeBroker
 from brokers.loggings import LoggingBroker
 from brokers.storages import StorageBroker
-from contracts.registrations import ConcernStatus, Registration
+from brokers.storages.storage_broker import FieldsUpdate
+from contracts.registrations import ConcernChange, ConcernStatus, Registration
 from contracts.registrations.exceptions.foundations import NotFoundRegistrationError
 from services.foundations.registrations.registration_service_exceptions import (
+    try_catch_each_registration,
     try_catch_registration,
 )
 from services.foundations.registrations.registration_service_mappings import (
@@ -17,11 +21,13 @@ from services.foundations.registrations.registration_service_mappings import (
     map_to_settled_fields,
 )
 from services.foundations.registrations.registration_service_validations import (
+    validate_concern_change,
     validate_concern_key,
     validate_registration,
     validate_registration_id,
     validate_registration_settleable,
 )
+from services.try_catch import attempt_each, in_places, passed
 
 
 class RegistrationService:
@@ -57,6 +63,30 @@ class RegistrationService:
             raise NotFoundRegistrationError(registration_id)
         return map_to_registration(stored)
 
+    @try_catch_each_registration
+    async def retrieve_registrations_by_ids(
+        self, registration_ids: Sequence[str]
+    ) -> list[Registration | Exception]:
+        """``retrieve_registration_by_id`` of every id in one read, each result in its place."""
+        checked = attempt_each(validate_registration_id, registration_ids)
+        valid_ids = [
+            registration_id
+            for registration_id, result in zip(registration_ids, checked, strict=True)
+            if not isinstance(result, Exception)
+        ]
+        stored = (
+            await self.storage_broker.select_registrations_by_ids(valid_ids) if valid_ids else {}
+        )
+        return in_places(
+            checked,
+            [
+                map_to_registration(stored[registration_id])
+                if registration_id in stored
+                else NotFoundRegistrationError(registration_id)
+                for registration_id in valid_ids
+            ],
+        )
+
     @try_catch_registration
     async def retrieve_registration_if_exists(self, registration_id: str) -> Registration | None:
         validate_registration_id(registration_id)
@@ -81,6 +111,24 @@ class RegistrationService:
             ),
             required_field=map_to_concern_path(concern_key),
         )
+
+    @try_catch_each_registration
+    async def modify_registration_concerns_if_exist(
+        self, changes: Sequence[ConcernChange]
+    ) -> list[bool | Exception]:
+        """``modify_registration_concern_if_exists`` for every change in one write, in place."""
+        updated_at = self.date_time_broker.get_current_date_time()
+        checked = attempt_each(validate_concern_change, changes)
+        updates = [
+            FieldsUpdate(
+                change.registration_id,
+                map_to_concern_fields(change.concern_key, change.concern_status, updated_at),
+                required_field=map_to_concern_path(change.concern_key),
+            )
+            for change in passed(checked)
+        ]
+        written = await self.storage_broker.update_registrations_fields(updates) if updates else []
+        return in_places(checked, written)
 
     @try_catch_registration
     async def modify_registration_settled_if_unsettled(

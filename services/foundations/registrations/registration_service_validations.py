@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from contracts.registrations import Registration, RegistrationStatus
+from contracts.registrations import ConcernChange, Registration, RegistrationStatus
 from contracts.registrations.exceptions.foundations import InvalidRegistrationError
 from services.foundations.field_validations import id_problems
 
@@ -16,6 +16,17 @@ def validate_registration_id(registration_id: str) -> None:
 
 def validate_concern_key(concern_key: str) -> None:
     _raise_if_any({"concern_key": _concern_key_problems(concern_key)})
+
+
+def validate_concern_change(change: ConcernChange) -> ConcernChange:
+    """The change, when its registration id and concern key are valid."""
+    _raise_if_any(
+        {
+            "id": id_problems(change.registration_id),
+            "concern_key": _concern_key_problems(change.concern_key),
+        }
+    )
+    return change
 
 
 def validate_registration(registration: Registration) -> None:

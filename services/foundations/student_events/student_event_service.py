@@ -10,12 +10,11 @@ from contracts.events import (
     StudentRegisteredEvent,
 )
 from contracts.workers import STUDENT_WORKER
-from services.foundations.events import EventService
+from services.foundations.events import EventService, parse_event, parse_events
 from services.foundations.student_events.student_event_service_exceptions import (
     try_catch_each_student_event,
     try_catch_student_event,
 )
-from services.try_catch import attempt_each
 
 
 class StudentEventService(EventService):
@@ -40,13 +39,13 @@ class StudentEventService(EventService):
     async def map_to_student_registered_events(
         self, messages: Sequence[IncomingMessage]
     ) -> list[StudentRegisteredEvent | Exception]:
-        return attempt_each(parse_student_registered_event, messages)
+        return parse_events(StudentRegisteredEvent, messages)
 
     @try_catch_student_event
     async def map_to_student_registered_event(
         self, message: IncomingMessage
     ) -> StudentRegisteredEvent:
-        return parse_student_registered_event(message)
+        return parse_event(StudentRegisteredEvent, message)
 
     @try_catch_student_event
     async def publish_student_outcome(
@@ -59,9 +58,3 @@ class StudentEventService(EventService):
         self, publications: Sequence[OutcomePublication]
     ) -> list[Exception | None]:
         return await self.publish_outcomes(publications)
-
-
-def parse_student_registered_event(message: IncomingMessage) -> StudentRegisteredEvent:
-    return StudentRegisteredEvent.model_validate_json(
-        message.body, context={"event_type": message.routing_key}
-    )

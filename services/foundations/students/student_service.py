@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from brokers.datetimes import DateTimeBroker
@@ -7,6 +8,7 @@ from brokers.loggings import LoggingBroker
 from brokers.storages import StorageBroker
 from contracts.students import Student
 from contracts.students.exceptions.foundations import NotFoundStudentError
+from services.foundations.bulk_additions import BulkWrite, add_each
 from services.foundations.students.student_service_exceptions import (
     try_catch_each_student,
     try_catch_student,
@@ -14,14 +16,11 @@ from services.foundations.students.student_service_exceptions import (
 from services.foundations.students.student_service_mappings import (
     map_to_document,
     map_to_student,
-    map_to_student_or_error,
 )
 from services.foundations.students.student_service_validations import (
-    validate_each_student,
     validate_student,
     validate_student_id,
 )
-from services.try_catch import in_places, passed
 
 
 class StudentService:
@@ -51,20 +50,27 @@ class StudentService:
     @try_catch_each_student
     async def add_students(self, students: Sequence[Student]) -> list[Student | Exception]:
         """Add every student in one write; each one's stored student or its own error."""
-        checked = validate_each_student(students, self.date_time_broker.get_current_date())
-        documents = [map_to_document(student) for student in passed(checked)]
-        stored = await self.storage_broker.insert_students(documents) if documents else []
-        return in_places(checked, [map_to_student_or_error(result) for result in stored])
+        return await self._add_each(students, self.storage_broker.insert_students)
 
     @try_catch_each_student
     async def add_students_if_absent(
         self, students: Sequence[Student]
     ) -> list[Student | Exception]:
         """``add_student_if_absent`` for every student in one write, each result in its place."""
-        checked = validate_each_student(students, self.date_time_broker.get_current_date())
-        documents = [map_to_document(student) for student in passed(checked)]
-        stored = await self.storage_broker.insert_students_if_absent(documents) if documents else []
-        return in_places(checked, [map_to_student_or_error(result) for result in stored])
+        return await self._add_each(students, self.storage_broker.insert_students_if_absent)
+
+    async def _add_each(
+        self, students: Sequence[Student], write: BulkWrite
+    ) -> list[Student | Exception]:
+        return await add_each(
+            students,
+            validate=functools.partial(
+                validate_student, today=self.date_time_broker.get_current_date()
+            ),
+            to_document=map_to_document,
+            write=write,
+            from_document=map_to_student,
+        )
 
     @try_catch_student
     async def retrieve_student_by_id(self, student_id: str) -> Student:

@@ -10,7 +10,3 @@ def map_to_document(student: Student) -> Document:
 
 def map_to_student(document: Document) -> Student:
     return Student.model_validate(document)
-
-
-def map_to_student_or_error(stored: Document | Exception) -> Student | Exception:
-    return stored if isinstance(stored, Exception) else map_to_student(stored)

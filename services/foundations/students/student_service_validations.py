@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
 from datetime import date
 
 from contracts.students import Student
@@ -12,7 +11,6 @@ from services.foundations.field_validations import (
     past_date_problems,
     text_problems,
 )
-from services.try_catch import attempt_each
 
 OLDEST_AGE_IN_YEARS = 120
 
@@ -26,16 +24,6 @@ def validate_student(student: Student, today: date) -> None:
     """Collect every field's problems before raising, so a caller can fix them all at once."""
     if errors := student_problems(student, today):
         raise InvalidStudentError(errors)
-
-
-def validate_each_student(students: Sequence[Student], today: date) -> list[Student | Exception]:
-    """Each student, or its ``InvalidStudentError`` in its place: one never stops the next."""
-
-    def validated(student: Student) -> Student:
-        validate_student(student, today)
-        return student
-
-    return attempt_each(validated, students)
 
 
 def student_problems(student: Student, today: date) -> dict[str, list[str]]:

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from brokers.loggings import LoggingBroker
 from contracts.errors import CategorizedError
 from contracts.events import GuardianRegisteredEvent
+from services.orchestrations.concern_batches import process_concern_events
 from services.orchestrations.guardian_events.guardian_event_orchestration_service_exceptions import (  # noqa: E501
+    try_catch_each_guardian_orchestration,
     try_catch_guardian_orchestration,
 )
 from services.orchestrations.guardian_events.guardian_event_orchestration_service_mappings import (
@@ -34,8 +38,27 @@ class GuardianEventOrchestrationService:
         self.logging_broker = logging_broker
 
     def listen_to_guardian_events(self) -> None:
-        self.guardian_event_processing_service.listen_to_guardian_registered_events(
-            self.process_guardian_event
+        self.guardian_event_processing_service.listen_to_guardian_registered_event_batches(
+            self.process_guardian_events
+        )
+
+    @try_catch_each_guardian_orchestration
+    async def process_guardian_events(
+        self, guardian_events: Sequence[GuardianRegisteredEvent]
+    ) -> list[Exception | None]:
+        """``process_guardian_event`` for a batch: one write per step, the confirms together.
+
+        Each event keeps its own fate: one that fails is answered with its error alone.
+        """
+        return await process_concern_events(
+            guardian_events,
+            validate=validate_guardian_event,
+            to_student=map_to_student,
+            ensure_students=self.student_processing_service.ensure_students_exist,
+            to_entity=map_to_guardian,
+            ensure_entities=self.guardian_processing_service.ensure_guardians_exist,
+            to_outcome=map_to_persisted_outcome,
+            publish_outcomes=self.guardian_event_processing_service.publish_guardian_outcomes,
         )
 
     @try_catch_guardian_orchestration

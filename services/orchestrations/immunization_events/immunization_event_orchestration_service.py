@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from brokers.loggings import LoggingBroker
 from contracts.errors import CategorizedError
 from contracts.events import ImmunizationRecordedEvent
+from services.orchestrations.concern_batches import process_concern_events
 from services.orchestrations.immunization_events.immunization_event_orchestration_service_exceptions import (  # noqa: E501
+    try_catch_each_immunization_orchestration,
     try_catch_immunization_orchestration,
 )
 from services.orchestrations.immunization_events.immunization_event_orchestration_service_mappings import (  # noqa: E501
@@ -34,8 +38,27 @@ class ImmunizationEventOrchestrationService:
         self.logging_broker = logging_broker
 
     def listen_to_immunization_events(self) -> None:
-        self.immunization_event_processing_service.listen_to_immunization_recorded_events(
-            self.process_immunization_event
+        self.immunization_event_processing_service.listen_to_immunization_recorded_event_batches(
+            self.process_immunization_events
+        )
+
+    @try_catch_each_immunization_orchestration
+    async def process_immunization_events(
+        self, immunization_events: Sequence[ImmunizationRecordedEvent]
+    ) -> list[Exception | None]:
+        """``process_immunization_event`` for a batch: one write per step, the confirms together.
+
+        Each event keeps its own fate: one that fails is answered with its error alone.
+        """
+        return await process_concern_events(
+            immunization_events,
+            validate=validate_immunization_event,
+            to_student=map_to_student,
+            ensure_students=self.student_processing_service.ensure_students_exist,
+            to_entity=map_to_immunization,
+            ensure_entities=self.immunization_processing_service.ensure_immunizations_exist,
+            to_outcome=map_to_persisted_outcome,
+            publish_outcomes=self.immunization_event_processing_service.publish_immunization_outcomes,
         )
 
     @try_catch_immunization_orchestration

@@ -8,15 +8,16 @@ from contracts.registrations.exceptions.orchestrations import (
     RegistrationOrchestrationServiceError,
     RegistrationOrchestrationValidationError,
 )
-from services.try_catch import downstream_rules, try_catch
+from services.try_catch import downstream_rules, try_catch, try_catch_each
 
-try_catch_registration_orchestration = try_catch(
-    downstream_rules(
-        validation=RegistrationOrchestrationValidationError,
-        dependency_validation=RegistrationOrchestrationDependencyValidationError,
-        dependency=RegistrationOrchestrationDependencyError,
-        service=RegistrationOrchestrationServiceError,
-        failed_service=FailedRegistrationOrchestrationServiceError,
-        own_validation_errors=(InvalidConcernOutcomeError,),
-    )
+REGISTRATION_ORCHESTRATION_RULES = downstream_rules(
+    validation=RegistrationOrchestrationValidationError,
+    dependency_validation=RegistrationOrchestrationDependencyValidationError,
+    dependency=RegistrationOrchestrationDependencyError,
+    service=RegistrationOrchestrationServiceError,
+    failed_service=FailedRegistrationOrchestrationServiceError,
+    own_validation_errors=(InvalidConcernOutcomeError,),
 )
+
+try_catch_registration_orchestration = try_catch(REGISTRATION_ORCHESTRATION_RULES)
+try_catch_each_registration_orchestration = try_catch_each(REGISTRATION_ORCHESTRATION_RULES)

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from brokers.loggings import LoggingBroker
-from contracts.events import ConcernOutcome, ContactRegisteredEvent
+from contracts.events import ConcernOutcome, ContactRegisteredEvent, OutcomePublication
 from services.foundations.contact_events import ContactEventService
+from services.foundations.events import EventBatchHandler
 from services.processings.contact_events.contact_event_processing_service_exceptions import (
     try_catch_contact_event_processing,
+    try_catch_each_contact_event_processing,
 )
 
 
@@ -23,6 +25,17 @@ class ContactEventProcessingService:
         self, handler: Callable[[ContactRegisteredEvent], Awaitable[None]]
     ) -> None:
         self.contact_event_service.listen_to_contact_registered_events(handler)
+
+    def listen_to_contact_registered_event_batches(
+        self, handler: EventBatchHandler[ContactRegisteredEvent]
+    ) -> None:
+        self.contact_event_service.listen_to_contact_registered_event_batches(handler)
+
+    @try_catch_each_contact_event_processing
+    async def publish_contact_outcomes(
+        self, publications: Sequence[OutcomePublication]
+    ) -> list[Exception | None]:
+        return list(await self.contact_event_service.publish_contact_outcomes(publications))
 
     @try_catch_contact_event_processing
     async def publish_contact_outcome(

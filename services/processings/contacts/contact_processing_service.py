@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from brokers.loggings import LoggingBroker
 from contracts.contacts import Contact
 from contracts.contacts.exceptions.processings import ConflictingContactError
 from services.foundations.contacts import ContactService
+from services.processings.bulk_ensures import conflicts_marked
 from services.processings.contacts.contact_processing_service_exceptions import (
     try_catch_contact_processing,
+    try_catch_each_contact_processing,
 )
 
 
@@ -21,3 +25,11 @@ class ContactProcessingService:
         if stored != contact:
             raise ConflictingContactError(contact.student_id)
         return stored
+
+    @try_catch_each_contact_processing
+    async def ensure_contacts_exist(self, contacts: Sequence[Contact]) -> list[Contact | Exception]:
+        """``ensure_contact_exists`` for every one in one write, each result in its place."""
+        stored = await self.contact_service.add_contacts_if_absent(contacts)
+        return conflicts_marked(
+            contacts, stored, lambda contact: ConflictingContactError(contact.student_id)
+        )

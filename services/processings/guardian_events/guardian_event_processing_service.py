@@ -1,11 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from brokers.loggings import LoggingBroker
-from contracts.events import ConcernOutcome, GuardianRegisteredEvent
+from contracts.events import ConcernOutcome, GuardianRegisteredEvent, OutcomePublication
+from services.foundations.events import EventBatchHandler
 from services.foundations.guardian_events import GuardianEventService
 from services.processings.guardian_events.guardian_event_processing_service_exceptions import (
+    try_catch_each_guardian_event_processing,
     try_catch_guardian_event_processing,
 )
 
@@ -23,6 +25,17 @@ class GuardianEventProcessingService:
         self, handler: Callable[[GuardianRegisteredEvent], Awaitable[None]]
     ) -> None:
         self.guardian_event_service.listen_to_guardian_registered_events(handler)
+
+    def listen_to_guardian_registered_event_batches(
+        self, handler: EventBatchHandler[GuardianRegisteredEvent]
+    ) -> None:
+        self.guardian_event_service.listen_to_guardian_registered_event_batches(handler)
+
+    @try_catch_each_guardian_event_processing
+    async def publish_guardian_outcomes(
+        self, publications: Sequence[OutcomePublication]
+    ) -> list[Exception | None]:
+        return list(await self.guardian_event_service.publish_guardian_outcomes(publications))
 
     @try_catch_guardian_event_processing
     async def publish_guardian_outcome(

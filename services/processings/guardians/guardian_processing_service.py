@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from brokers.loggings import LoggingBroker
 from contracts.guardians import Guardian
 from contracts.guardians.exceptions.processings import ConflictingGuardianError
 from services.foundations.guardians import GuardianService
+from services.processings.bulk_ensures import conflicts_marked
 from services.processings.guardians.guardian_processing_service_exceptions import (
+    try_catch_each_guardian_processing,
     try_catch_guardian_processing,
 )
 
@@ -21,3 +25,13 @@ class GuardianProcessingService:
         if stored != guardian:
             raise ConflictingGuardianError(guardian.id)
         return stored
+
+    @try_catch_each_guardian_processing
+    async def ensure_guardians_exist(
+        self, guardians: Sequence[Guardian]
+    ) -> list[Guardian | Exception]:
+        """``ensure_guardian_exists`` for every one in one write, each result in its place."""
+        stored = await self.guardian_service.add_guardians_if_absent(guardians)
+        return conflicts_marked(
+            guardians, stored, lambda guardian: ConflictingGuardianError(guardian.id)
+        )

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from brokers.loggings import LoggingBroker
-from contracts.events import ConcernOutcome, ImmunizationRecordedEvent
+from contracts.events import ConcernOutcome, ImmunizationRecordedEvent, OutcomePublication
+from services.foundations.events import EventBatchHandler
 from services.foundations.immunization_events import ImmunizationEventService
 from services.processings.immunization_events.immunization_event_processing_service_exceptions import (  # noqa: E501
+    try_catch_each_immunization_event_processing,
     try_catch_immunization_event_processing,
 )
 
@@ -23,6 +25,19 @@ class ImmunizationEventProcessingService:
         self, handler: Callable[[ImmunizationRecordedEvent], Awaitable[None]]
     ) -> None:
         self.immunization_event_service.listen_to_immunization_recorded_events(handler)
+
+    def listen_to_immunization_recorded_event_batches(
+        self, handler: EventBatchHandler[ImmunizationRecordedEvent]
+    ) -> None:
+        self.immunization_event_service.listen_to_immunization_recorded_event_batches(handler)
+
+    @try_catch_each_immunization_event_processing
+    async def publish_immunization_outcomes(
+        self, publications: Sequence[OutcomePublication]
+    ) -> list[Exception | None]:
+        return list(
+            await self.immunization_event_service.publish_immunization_outcomes(publications)
+        )
 
     @try_catch_immunization_event_processing
     async def publish_immunization_outcome(

@@ -7,14 +7,15 @@ from contracts.immunizations.exceptions.event_processings import (
     ImmunizationEventProcessingServiceError,
     ImmunizationEventProcessingValidationError,
 )
-from services.try_catch import downstream_rules, try_catch
+from services.try_catch import downstream_rules, try_catch, try_catch_each
 
-try_catch_immunization_event_processing = try_catch(
-    downstream_rules(
-        validation=ImmunizationEventProcessingValidationError,
-        dependency_validation=ImmunizationEventProcessingDependencyValidationError,
-        dependency=ImmunizationEventProcessingDependencyError,
-        service=ImmunizationEventProcessingServiceError,
-        failed_service=FailedImmunizationEventProcessingServiceError,
-    )
+IMMUNIZATION_EVENT_PROCESSING_RULES = downstream_rules(
+    validation=ImmunizationEventProcessingValidationError,
+    dependency_validation=ImmunizationEventProcessingDependencyValidationError,
+    dependency=ImmunizationEventProcessingDependencyError,
+    service=ImmunizationEventProcessingServiceError,
+    failed_service=FailedImmunizationEventProcessingServiceError,
 )
+
+try_catch_immunization_event_processing = try_catch(IMMUNIZATION_EVENT_PROCESSING_RULES)
+try_catch_each_immunization_event_processing = try_catch_each(IMMUNIZATION_EVENT_PROCESSING_RULES)

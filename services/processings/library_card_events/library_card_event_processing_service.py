@@ -1,11 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from brokers.loggings import LoggingBroker
-from contracts.events import ConcernOutcome, LibraryCardRequestedEvent
+from contracts.events import ConcernOutcome, LibraryCardRequestedEvent, OutcomePublication
+from services.foundations.events import EventBatchHandler
 from services.foundations.library_card_events import LibraryCardEventService
 from services.processings.library_card_events.library_card_event_processing_service_exceptions import (  # noqa: E501
+    try_catch_each_library_card_event_processing,
     try_catch_library_card_event_processing,
 )
 
@@ -23,6 +25,19 @@ class LibraryCardEventProcessingService:
         self, handler: Callable[[LibraryCardRequestedEvent], Awaitable[None]]
     ) -> None:
         self.library_card_event_service.listen_to_library_card_requested_events(handler)
+
+    def listen_to_library_card_requested_event_batches(
+        self, handler: EventBatchHandler[LibraryCardRequestedEvent]
+    ) -> None:
+        self.library_card_event_service.listen_to_library_card_requested_event_batches(handler)
+
+    @try_catch_each_library_card_event_processing
+    async def publish_library_card_outcomes(
+        self, publications: Sequence[OutcomePublication]
+    ) -> list[Exception | None]:
+        return list(
+            await self.library_card_event_service.publish_library_card_outcomes(publications)
+        )
 
     @try_catch_library_card_event_processing
     async def publish_library_card_outcome(

@@ -19,6 +19,7 @@ from contracts.events import (
     StudentRegisteredEvent,
 )
 from contracts.students import Student
+from services.foundations.events import EventBatchHandler
 from services.foundations.registration_events import RegistrationEventService
 from services.processings.registration_events.registration_event_processing_service_exceptions import (  # noqa: E501
     try_catch_registration_event_processing,
@@ -43,6 +44,11 @@ class RegistrationEventProcessingService:
         self, handler: Callable[[ConcernOutcomeEvent], Awaitable[None]]
     ) -> None:
         self.registration_event_service.listen_to_concern_outcome_events(handler)
+
+    def listen_to_concern_outcome_event_batches(
+        self, handler: EventBatchHandler[ConcernOutcomeEvent]
+    ) -> None:
+        self.registration_event_service.listen_to_concern_outcome_event_batches(handler)
 
     @try_catch_registration_event_processing
     async def publish_registration_requested(

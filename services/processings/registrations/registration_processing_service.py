@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from brokers.loggings import LoggingBroker
 from contracts.registrations import (
+    ConcernChange,
     ConcernState,
     ConcernStatus,
     Registration,
@@ -10,8 +13,10 @@ from contracts.registrations import (
 from contracts.registrations.exceptions.processings import NotFoundRegistrationConcernError
 from services.foundations.registrations import RegistrationService
 from services.processings.registrations.registration_processing_service_exceptions import (
+    try_catch_each_registration_processing,
     try_catch_registration_processing,
 )
+from services.try_catch import gather_each
 
 
 class RegistrationProcessingService:
@@ -60,6 +65,57 @@ class RegistrationProcessingService:
             registration
         )
 
+    @try_catch_each_registration_processing
+    async def record_concern_outcomes(
+        self, changes: Sequence[ConcernChange]
+    ) -> list[Registration | Exception | None]:
+        """``record_concern_outcome`` for every change, each answer in its place.
+
+        One write of all the changes, one read of their registrations after it, and one
+        conditional settle for each registration this batch completes or fails: of several
+        outcomes of the same registration in the batch, only the first is told it settled it.
+        """
+        recorded = await self.registration_service.modify_registration_concerns_if_exist(changes)
+        registration_ids = list(
+            dict.fromkeys(
+                change.registration_id
+                for change, written in zip(changes, recorded, strict=True)
+                if not isinstance(written, Exception)
+            )
+        )
+        retrieved = (
+            await self.registration_service.retrieve_registrations_by_ids(registration_ids)
+            if registration_ids
+            else []
+        )
+        registrations = dict(zip(registration_ids, retrieved, strict=True))
+        answers: list[Registration | Exception | None] = []
+        settling: dict[str, int] = {}
+        for change, written in zip(changes, recorded, strict=True):
+            registration = (
+                written if isinstance(written, Exception) else registrations[change.registration_id]
+            )
+            if isinstance(registration, Exception):
+                answers.append(registration)
+            elif not written:
+                # Keys are fixed when the registration is recorded.
+                answers.append(
+                    NotFoundRegistrationConcernError(change.registration_id, change.concern_key)
+                )
+            elif is_settling(registration) and change.registration_id not in settling:
+                settling[change.registration_id] = len(answers)
+                answers.append(registration)
+            else:
+                answers.append(None)
+        settled = await gather_each(
+            self.registration_service.modify_registration_settled_if_unsettled(answer)
+            for answer in (answers[index] for index in settling.values())
+            if isinstance(answer, Registration)
+        )
+        for index, result in zip(settling.values(), settled, strict=True):
+            answers[index] = result
+        return answers
+
     @try_catch_registration_processing
     async def retrieve_registration_by_id(self, registration_id: str) -> Registration:
         return await self.registration_service.retrieve_registration_by_id(registration_id)
@@ -67,3 +123,8 @@ class RegistrationProcessingService:
     @try_catch_registration_processing
     async def retrieve_registration_if_exists(self, registration_id: str) -> Registration | None:
         return await self.registration_service.retrieve_registration_if_exists(registration_id)
+
+
+def is_settling(registration: Registration) -> bool:
+    """Whether the registration is final but not yet stamped as settled."""
+    return registration.status is not RegistrationStatus.PENDING and registration.settled_at is None

@@ -6,6 +6,7 @@ from brokers.loggings import LoggingBroker
 from contracts.students import Student
 from contracts.students.exceptions.processings import ConflictingStudentError
 from services.foundations.students import StudentService
+from services.processings.bulk_ensures import conflicts_marked
 from services.processings.students.student_processing_service_exceptions import (
     try_catch_each_student_processing,
     try_catch_student_processing,
@@ -34,9 +35,6 @@ class StudentProcessingService:
     async def ensure_students_exist(self, students: Sequence[Student]) -> list[Student | Exception]:
         """``ensure_student_exists`` for every student in one write, each result in its place."""
         stored = await self.student_service.add_students_if_absent(students)
-        return [
-            result
-            if isinstance(result, Exception) or result == student
-            else ConflictingStudentError(student.id)
-            for student, result in zip(students, stored, strict=True)
-        ]
+        return conflicts_marked(
+            students, stored, lambda student: ConflictingStudentError(student.id)
+        )

@@ -10,7 +10,7 @@ from services.orchestrations.contact_events import ContactEventOrchestrationServ
 from tests.unit.services.concerns.contacts import create_random_contact_event
 
 
-def test_should_listen_to_contact_events(
+def test_should_listen_to_contact_events_in_batches(
     *,
     contact_event_orchestration_service: ContactEventOrchestrationService,
     dependencies: Mock,
@@ -20,8 +20,8 @@ def test_should_listen_to_contact_events(
 
     # then
     assert dependencies.mock_calls == [
-        call.contact_event_processing_service.listen_to_contact_registered_events(
-            contact_event_orchestration_service.process_contact_event
+        call.contact_event_processing_service.listen_to_contact_registered_event_batches(
+            contact_event_orchestration_service.process_contact_events
         )
     ]
 

@@ -10,7 +10,7 @@ from services.orchestrations.guardian_events import GuardianEventOrchestrationSe
 from tests.unit.services.concerns.guardians import create_random_guardian_event
 
 
-def test_should_listen_to_guardian_events(
+def test_should_listen_to_guardian_events_in_batches(
     *,
     guardian_event_orchestration_service: GuardianEventOrchestrationService,
     dependencies: Mock,
@@ -20,8 +20,8 @@ def test_should_listen_to_guardian_events(
 
     # then
     assert dependencies.mock_calls == [
-        call.guardian_event_processing_service.listen_to_guardian_registered_events(
-            guardian_event_orchestration_service.process_guardian_event
+        call.guardian_event_processing_service.listen_to_guardian_registered_event_batches(
+            guardian_event_orchestration_service.process_guardian_events
         )
     ]
 

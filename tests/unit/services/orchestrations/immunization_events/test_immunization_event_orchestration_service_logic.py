@@ -10,7 +10,7 @@ from services.orchestrations.immunization_events import ImmunizationEventOrchest
 from tests.unit.services.concerns.immunizations import create_random_immunization_event
 
 
-def test_should_listen_to_immunization_events(
+def test_should_listen_to_immunization_events_in_batches(
     *,
     immunization_event_orchestration_service: ImmunizationEventOrchestrationService,
     dependencies: Mock,
@@ -20,8 +20,8 @@ def test_should_listen_to_immunization_events(
 
     # then
     assert dependencies.mock_calls == [
-        call.immunization_event_processing_service.listen_to_immunization_recorded_events(
-            immunization_event_orchestration_service.process_immunization_event
+        call.immunization_event_processing_service.listen_to_immunization_recorded_event_batches(
+            immunization_event_orchestration_service.process_immunization_events
         )
     ]
 

@@ -13,7 +13,7 @@ from tests.unit.services.concerns.library_cards import (
 )
 
 
-def test_should_listen_to_library_card_events(
+def test_should_listen_to_library_card_events_in_batches(
     *,
     library_card_event_orchestration_service: LibraryCardEventOrchestrationService,
     dependencies: Mock,
@@ -23,8 +23,8 @@ def test_should_listen_to_library_card_events(
 
     # then
     assert dependencies.mock_calls == [
-        call.library_card_event_processing_service.listen_to_library_card_requested_events(
-            library_card_event_orchestration_service.process_library_card_event
+        call.library_card_event_processing_service.listen_to_library_card_requested_event_batches(
+            library_card_event_orchestration_service.process_library_card_events
         )
     ]
 

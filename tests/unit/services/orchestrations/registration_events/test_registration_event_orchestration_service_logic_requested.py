@@ -27,8 +27,8 @@ def test_should_listen_to_registration_events(
         call.registration_event_processing_service.listen_to_registration_requested_events(
             service.process_registration_requested_event
         ),
-        call.registration_event_processing_service.listen_to_concern_outcome_events(
-            service.process_concern_outcome_event
+        call.registration_event_processing_service.listen_to_concern_outcome_event_batches(
+            service.process_concern_outcome_events
         ),
     ]
 
