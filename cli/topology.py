@@ -56,9 +56,10 @@ def topology_declare(
 
     moved, report = run(declare)
     for name in moved:
-        console.print(f"moved queue {name} into a quorum queue, messages included")
+        console.print(f"moved queue {name} into a quorum queue, messages included", soft_wrap=True)
     console.print(
-        f"declared exchange {settings.namespace}.events and queues of {', '.join(WORKER_NAMES)}"
+        f"declared exchange {settings.namespace}.events and queues of {', '.join(WORKER_NAMES)}",
+        soft_wrap=True,
     )
     if report:
         typer.echo(report)
