@@ -7,7 +7,7 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Group
@@ -16,12 +16,13 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from brokers.queues import QueueUnavailableError
-from brokers.storages import STORAGE_UNAVAILABLE_ERRORS, short_message
 from cli.help import QUEUE_SETTINGS, environment_help
-from cli.status_snapshot import StatusSnapshot, read_status
 from cli.support import console, run, settings_or_exit
-from hosting.settings import Settings
+
+# The brokers and drivers load when the command runs, so that ``culdesac --help`` stays quick.
+if TYPE_CHECKING:
+    from cli.status_snapshot import StatusSnapshot
+    from hosting.settings import Settings
 
 Format = Literal["table", "json"]
 NO_RATES = "rates need the RabbitMQ management plugin (CULDESAC_MANAGEMENT_URL)"
@@ -64,6 +65,8 @@ async def watch_status(settings: Settings, *, once: bool, output: Format, interv
         await storage.initialize()
 
         async def snapshot() -> StatusSnapshot:
+            from cli.status_snapshot import read_status
+
             return await read_status(
                 statistics,
                 storage,
@@ -124,6 +127,9 @@ async def attempt(
     snapshot: Callable[[], Awaitable[StatusSnapshot]],
 ) -> tuple[StatusSnapshot | None, str | None]:
     """A reading, or the one line saying which service did not answer."""
+    from brokers.queues import QueueUnavailableError
+    from brokers.storages import STORAGE_UNAVAILABLE_ERRORS, short_message
+
     try:
         return await snapshot(), None
     except QueueUnavailableError as error:
