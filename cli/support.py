@@ -34,7 +34,10 @@ def settings_or_exit() -> Settings:
         raise typer.Exit(2) from error
 
 
-def run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
+def run(
+    coroutine_factory: Callable[[], Awaitable[T]],
+    loop_factory: Callable[[], asyncio.AbstractEventLoop] | None = None,
+) -> T:
     """Run a command's coroutine; an unreachable service is a one-line error, not a traceback.
 
     The brokers bound every connection attempt (RabbitMQ's connect timeout, MongoDB's server
@@ -48,7 +51,8 @@ def run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
         return await coroutine_factory()
 
     try:
-        return asyncio.run(main())
+        with asyncio.Runner(loop_factory=loop_factory) as runner:
+            return runner.run(main())
     except QueueUnavailableError as error:
         console.print(f"[red]error:[/red] RabbitMQ: {escape(short_message(error))}", soft_wrap=True)
         raise typer.Exit(1) from error

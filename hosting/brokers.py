@@ -24,7 +24,12 @@ from brokers.secrets import HashlibSecretBroker, SecretBroker
 from brokers.storages import StorageBroker
 from brokers.storages.memory_storage_broker import MemoryStorageBroker
 from brokers.storages.mongo_storage_broker import MongoStorageBroker
-from brokers.tracings import OpenTelemetryTracingBroker, TracingBroker, create_tracer_provider
+from brokers.tracings import (
+    OpenTelemetryTracingBroker,
+    TracingBroker,
+    create_tracer_provider,
+    export_configured,
+)
 from hosting.settings import MEMORY_URL, Settings
 
 
@@ -115,7 +120,11 @@ def create_storage_broker(
     return MongoStorageBroker(
         settings.mongodb_url,
         settings.mongodb_database,
-        command_listeners=() if tracing is None else (tracing.mongo_command_spans(),),
+        # Command monitoring costs every command a few events; with no exporter, nothing of
+        # its spans would ever leave the process.
+        command_listeners=(tracing.mongo_command_spans(),)
+        if tracing is not None and export_configured()
+        else (),
     )
 
 

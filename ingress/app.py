@@ -6,6 +6,7 @@ the ledger entry and publishes ``registration.requested.v1``; the workers do the
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from http import HTTPStatus
@@ -87,7 +88,6 @@ def create_app(
     )
     async def post_registration(
         request: Request,
-        response: Response,
         client: Annotated[Client, Depends(authenticated)],
         idempotency_key: Annotated[
             str | None,
@@ -99,7 +99,7 @@ def create_app(
                 )
             ),
         ] = None,
-    ) -> RegistrationAccepted:
+    ) -> Response:
         """Record the registration, publish it (confirmed), and answer where to follow it."""
         key = checked_idempotency_key(idempotency_key)
         raw = await read_bounded_body(request, settings.max_body_bytes)
@@ -108,10 +108,7 @@ def create_app(
         note_correlation_id(request, registration.id)
         with bound_log_context(correlation_id=registration.id):
             logging_broker.info("registration accepted", registration_id=registration.id)
-        response.headers["Location"] = status_url(registration.id)
-        return RegistrationAccepted(
-            registration_id=registration.id, status_url=status_url(registration.id)
-        )
+        return accepted_response(registration.id)
 
     @app.get(
         "/v1/registrations/{registration_id}",
@@ -148,3 +145,15 @@ def create_app(
         )
 
     return app
+
+
+def accepted_response(registration_id: str) -> Response:
+    """The 202, encoded here: the body is two strings, no model to validate it again."""
+    url = status_url(registration_id)
+    body = json.dumps({"registration_id": registration_id, "status_url": url})
+    return Response(
+        body,
+        status_code=HTTPStatus.ACCEPTED,
+        media_type="application/json",
+        headers={"Location": url},
+    )

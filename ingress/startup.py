@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from http import HTTPStatus
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from brokers.storages import short_message
 from hosting.brokers import Brokers
@@ -94,16 +95,24 @@ class IngressStartup:
         active key is a warning on loopback, and a refusal to serve anywhere else.
         """
         self._authentication = authentication
+        app.add_middleware(ConnectingGateMiddleware, startup=self)
 
-        @app.middleware("http")
-        async def while_connecting(
-            request: Request, call_next: Callable[[Request], Awaitable[Response]]
-        ) -> Response:
-            if self.connected or request.url.path in ALWAYS_SERVED:
-                return await call_next(request)
-            return error_response(
-                HTTPStatus.SERVICE_UNAVAILABLE,
-                "The ingress is still connecting to its backing services; try again later.",
-                headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
-                instance=request.url.path,
-            )
+
+class ConnectingGateMiddleware:
+    """Pure ASGI (no ``BaseHTTPMiddleware``): once connected, one attribute read per request."""
+
+    def __init__(self, app: ASGIApp, startup: IngressStartup) -> None:
+        self.app = app
+        self.startup = startup
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.startup.connected or scope["type"] != "http" or scope["path"] in ALWAYS_SERVED:
+            await self.app(scope, receive, send)
+            return
+        response = error_response(
+            HTTPStatus.SERVICE_UNAVAILABLE,
+            "The ingress is still connecting to its backing services; try again later.",
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+            instance=scope["path"],
+        )
+        await response(scope, receive, send)

@@ -1,6 +1,7 @@
 from brokers.tracings.open_telemetry_tracing_broker import (
     OpenTelemetryTracingBroker,
     create_tracer_provider,
+    export_configured,
 )
 from brokers.tracings.tracing_broker import SpanRole, TracedSpan, TracingBroker
 
@@ -10,4 +11,5 @@ __all__ = [
     "TracedSpan",
     "TracingBroker",
     "create_tracer_provider",
+    "export_configured",
 ]
