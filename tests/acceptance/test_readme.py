@@ -16,7 +16,8 @@ from pathlib import Path
 from sybil import Sybil
 from sybil.parsers.markdown import CodeBlockParser, SkipParser
 
-from tests.acceptance.console_session import Background, ConsoleMismatchError, ConsoleSession
+from tests.acceptance.console_blocks import ConsoleMismatchError
+from tests.acceptance.console_session import Background, ConsoleSession
 from tests.backing_services import free_port, secantus_executable, unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
