@@ -7,8 +7,9 @@ does ``NAME=$(command)`` with what the command prints on stdout (its stderr is t
 shown). Commands run with ``bash`` from the repository's root, with ``COLUMNS=80``, stdout and
 stderr together; their output is matched tolerantly (see ``console_matching``).
 
-A command that only reads (``POLLED``, or a curl that sends nothing) is repeated until its output
-matches or ``POLL_SECONDS`` pass, since what it shows becomes true eventually. The ports in
+A command that only reads (a curl that sends nothing, or one that ``poll_in_next_block`` names)
+is repeated until its output matches or ``POLL_SECONDS`` pass, since what it shows becomes true
+eventually. The ports in
 ``ports`` are moved to free ones and the texts in ``replacements`` (a data folder, the namespace)
 to private ones, in commands and in expected output, so that the session never meets another
 run's processes or data.
@@ -23,7 +24,7 @@ import signal
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -34,8 +35,6 @@ from tests.acceptance.console_matching import PLACEHOLDER, match_output
 POLL_SECONDS = 60.0
 COMMAND_SECONDS = 120.0
 READY_SECONDS = 90.0
-# Read-only commands: repeated until their output shows what the document says.
-POLLED = ("registration status", "dead-letters list", "api-keys list")
 # curl options that send a body or another method: such a request is not repeated.
 CURL_WRITES = ("-d", "--data", "--data-binary", "-X", "--request", "-F", "--form")
 CONFIRM = "[y/N]: "
@@ -54,11 +53,11 @@ class Background:
         return self.log.read().decode(errors="replace")
 
 
-def reads_only(words: list[str]) -> bool:
-    """Whether a command only reads: one of ``POLLED``, or a curl that sends nothing."""
+def reads_only(words: list[str], polled: Collection[str]) -> bool:
+    """Whether a command only reads: one containing a text of ``polled``, or a GET with curl."""
     if words[:1] == ["curl"]:
         return not any(word in CURL_WRITES for word in words)
-    return any(prefix in " ".join(words) for prefix in POLLED)
+    return any(text in " ".join(words) for text in polled)
 
 
 class ConsoleSession:
@@ -76,16 +75,26 @@ class ConsoleSession:
         self.bound: dict[str, str] = {}
         self.background: list[Background] = []
         self.readiness: dict[str, Callable[[Background], bool]] = {}
+        self.polled_next: tuple[str, ...] = ()
 
     def when_started(self, marker: str, ready: Callable[[Background], bool]) -> None:
         """A background command containing ``marker`` counts as started once ``ready`` holds."""
         self.readiness[marker] = ready
 
-    def run_block(self, text: str, where: str) -> None:
-        for step in parse_block(text):
-            self.run_step(step, where)
+    def poll_in_next_block(self, texts: Collection[str]) -> None:
+        """The commands of the next block that contain one of ``texts`` only read: repeat them."""
+        self.polled_next = tuple(texts)
 
-    def run_step(self, step: Step, where: str) -> None:
+    def run_block(self, text: str, where: str) -> None:
+        polled, self.polled_next = self.polled_next, ()
+        steps = parse_block(text)
+        if unused := [part for part in polled if not any(part in step.command for step in steps)]:
+            message = f"{where}: no command of the block contains {unused}, named to be polled"
+            raise ConsoleMismatchError(message)
+        for step in steps:
+            self.run_step(step, where, polled)
+
+    def run_step(self, step: Step, where: str, polled: Collection[str] = ()) -> None:
         command = self.substitute(self.move_ports(step.command), where)
         expected = [self.move_ports(line) for line in step.expected]
         if captured := CAPTURE.fullmatch(command.strip()):
@@ -100,8 +109,7 @@ class ConsoleSession:
         if words[-1:] == ["&"]:
             self.start_background(BACKGROUND.sub("", command), expected, where)
             return
-        polled = reads_only(words)
-        deadline = time.monotonic() + (POLL_SECONDS if polled else 0)
+        deadline = time.monotonic() + (POLL_SECONDS if reads_only(words, polled) else 0)
         while True:
             returncode, output = self.run_foreground(command, expected)
             bound = match_output(expected, output, self.bound)
