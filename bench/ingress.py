@@ -4,7 +4,8 @@ Saturated: N registrations posted over ``CONNECTIONS`` keep-alive connections, e
 its next one as soon as the last was answered. Open loop: requests on a timetable at a fixed
 rate; the latency of each 202 runs from its scheduled time, so a slow answer cannot hide
 queueing. Nothing consumes the published events: this measures the door alone. The project's
-run sends a bearer token when ``culdesac api-keys create`` gives one.
+run sends a bearer token when ``culdesac api-keys create`` gives one, and each of its requests
+an Idempotency-Key of its own, so the key-derived id and the ledger's key path are measured.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+import uuid
 from typing import Any
 
 import httpx
@@ -61,7 +63,12 @@ def client_for(run: Session, pipeline: str, port: int) -> httpx.AsyncClient:
     )
 
 
-async def saturated(run: Session, client: httpx.AsyncClient, count: int) -> Figures:
+def key_headers(pipeline: str) -> dict[str, str]:
+    """A fresh Idempotency-Key for each of the project's requests; none for the plain app."""
+    return {"Idempotency-Key": str(uuid.uuid4())} if pipeline == "project" else {}
+
+
+async def saturated(run: Session, client: httpx.AsyncClient, count: int, pipeline: str) -> Figures:
     bodies = [request for _, request in requests_of(count)]
     answered: list[float] = []
     refused = 0
@@ -73,8 +80,9 @@ async def saturated(run: Session, client: httpx.AsyncClient, count: int) -> Figu
         while next_index < len(bodies):
             body = bodies[next_index]
             next_index += 1
+            headers = key_headers(pipeline)
             sent = time.monotonic()
-            response = await client.post("/v1/registrations", json=body)
+            response = await client.post("/v1/registrations", json=body, headers=headers)
             answered.append(time.monotonic() - sent)
             if response.status_code != httpx.codes.ACCEPTED:
                 refused += 1
@@ -94,7 +102,7 @@ async def saturated(run: Session, client: httpx.AsyncClient, count: int) -> Figu
     }
 
 
-async def open_loop(client: httpx.AsyncClient, seconds: float) -> Figures:
+async def open_loop(client: httpx.AsyncClient, seconds: float, pipeline: str) -> Figures:
     count = max(10, round(OPEN_LOOP_RATE * seconds))
     bodies = [request for _, request in requests_of(count)]
     latencies: list[float] = []
@@ -104,8 +112,9 @@ async def open_loop(client: httpx.AsyncClient, seconds: float) -> Figures:
     async def one(index: int, body: dict[str, Any]) -> None:
         nonlocal refused
         at = started + index / OPEN_LOOP_RATE
+        headers = key_headers(pipeline)
         await asyncio.sleep(max(0.0, at - time.monotonic()))
-        response = await client.post("/v1/registrations", json=body)
+        response = await client.post("/v1/registrations", json=body, headers=headers)
         latencies.append(time.monotonic() - at)
         if response.status_code != httpx.codes.ACCEPTED:
             refused += 1
@@ -125,5 +134,5 @@ async def measure_ingress(
     async with session(amqp_url, mongodb_url) as run:
         port = await start_ingress(run, pipeline)
         async with client_for(run, pipeline, port) as client:
-            figures = await saturated(run, client, count)
-            return {**figures, **await open_loop(client, seconds)}
+            figures = await saturated(run, client, count, pipeline)
+            return {**figures, **await open_loop(client, seconds, pipeline)}
