@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TypeVar
 
@@ -16,6 +16,7 @@ from contracts.events import (
     ConcernOutcomeEvent,
     ContactRegistered,
     ContactRegisteredEvent,
+    EventPublication,
     GuardianRegistered,
     GuardianRegisteredEvent,
     ImmunizationRecorded,
@@ -34,6 +35,7 @@ from services.foundations.registration_events.registration_event_service_excepti
     try_catch_each_registration_event,
     try_catch_registration_event,
 )
+from services.try_catch import gather_each
 
 DataT = TypeVar("DataT", bound=Contract)
 
@@ -45,24 +47,15 @@ class RegistrationEventService(EventService):
     redelivered request publishes exactly the same events; each returns the event it published.
     """
 
-    def listen_to_registration_requested_events(
-        self, handler: Callable[[RegistrationRequestedEvent], Awaitable[None]]
+    def listen_to_registration_requested_event_batches(
+        self, handler: EventBatchHandler[RegistrationRequestedEvent]
     ) -> None:
-        self.listen_to_events(
+        self.listen_to_event_batches(
             REGISTRATION_WORKER,
             REGISTRATION_REQUESTED,
-            self.map_to_registration_requested_event,
+            self.map_to_registration_requested_events,
             handler,
         )
-
-    def listen_to_concern_outcome_events(
-        self, handler: Callable[[ConcernOutcomeEvent], Awaitable[None]]
-    ) -> None:
-        # The queue broker dispatches by exact routing key: one registration per outcome type.
-        for outcome_type in OUTCOME_TYPES:
-            self.listen_to_events(
-                REGISTRATION_WORKER, outcome_type, self.map_to_concern_outcome_event, handler
-            )
 
     def listen_to_concern_outcome_event_batches(
         self, handler: EventBatchHandler[ConcernOutcomeEvent]
@@ -72,19 +65,11 @@ class RegistrationEventService(EventService):
                 REGISTRATION_WORKER, outcome_type, self.map_to_concern_outcome_events, handler
             )
 
-    @try_catch_registration_event
-    async def map_to_registration_requested_event(
-        self, message: IncomingMessage
-    ) -> RegistrationRequestedEvent:
-        return RegistrationRequestedEvent.model_validate_json(
-            message.body, context={"event_type": message.routing_key}
-        )
-
-    @try_catch_registration_event
-    async def map_to_concern_outcome_event(self, message: IncomingMessage) -> ConcernOutcomeEvent:
-        return ConcernOutcomeEvent.model_validate_json(
-            message.body, context={"event_type": message.routing_key}
-        )
+    @try_catch_each_registration_event
+    async def map_to_registration_requested_events(
+        self, messages: Sequence[IncomingMessage]
+    ) -> list[RegistrationRequestedEvent | Exception]:
+        return parse_events(RegistrationRequestedEvent, messages)
 
     @try_catch_each_registration_event
     async def map_to_concern_outcome_events(
@@ -109,6 +94,33 @@ class RegistrationEventService(EventService):
             event_model=RegistrationRequestedEvent,
             time=requested_at,
         )
+
+    @try_catch_each_registration_event
+    async def publish_fan_outs(
+        self, fan_outs: Sequence[Sequence[EventPublication]]
+    ) -> list[Exception | None]:
+        """Every event of every fan-out at once, their confirms awaited together.
+
+        Each fan-out is answered with the first error among its publishes, or ``None``: every
+        publish finishes before, so a retry of the request republishes them all, same ids.
+        """
+        published = iter(
+            await gather_each(
+                self.publish_event(
+                    publication.event_type,
+                    publication.data,
+                    event_id=publication.event_id,
+                    correlation_id=publication.correlation_id,
+                )
+                for fan_out in fan_outs
+                for publication in fan_out
+            )
+        )
+        answers: list[Exception | None] = []
+        for fan_out in fan_outs:
+            results = [next(published) for _ in fan_out]
+            answers.append(next((r for r in results if isinstance(r, Exception)), None))
+        return answers
 
     @try_catch_registration_event
     async def publish_student_registered(

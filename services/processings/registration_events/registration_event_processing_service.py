@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Sequence
 from datetime import datetime
 
 from brokers.loggings import LoggingBroker
@@ -8,6 +8,7 @@ from contracts.events import (
     ConcernOutcomeEvent,
     ContactRegistered,
     ContactRegisteredEvent,
+    EventPublication,
     GuardianRegistered,
     GuardianRegisteredEvent,
     ImmunizationRecorded,
@@ -22,6 +23,7 @@ from contracts.students import Student
 from services.foundations.events import EventBatchHandler
 from services.foundations.registration_events import RegistrationEventService
 from services.processings.registration_events.registration_event_processing_service_exceptions import (  # noqa: E501
+    try_catch_each_registration_event_processing,
     try_catch_registration_event_processing,
 )
 
@@ -35,15 +37,10 @@ class RegistrationEventProcessingService:
         self.registration_event_service = registration_event_service
         self.logging_broker = logging_broker
 
-    def listen_to_registration_requested_events(
-        self, handler: Callable[[RegistrationRequestedEvent], Awaitable[None]]
+    def listen_to_registration_requested_event_batches(
+        self, handler: EventBatchHandler[RegistrationRequestedEvent]
     ) -> None:
-        self.registration_event_service.listen_to_registration_requested_events(handler)
-
-    def listen_to_concern_outcome_events(
-        self, handler: Callable[[ConcernOutcomeEvent], Awaitable[None]]
-    ) -> None:
-        self.registration_event_service.listen_to_concern_outcome_events(handler)
+        self.registration_event_service.listen_to_registration_requested_event_batches(handler)
 
     def listen_to_concern_outcome_event_batches(
         self, handler: EventBatchHandler[ConcernOutcomeEvent]
@@ -61,6 +58,12 @@ class RegistrationEventProcessingService:
         return await self.registration_event_service.publish_registration_requested(
             registration_requested, event_id=event_id, requested_at=requested_at
         )
+
+    @try_catch_each_registration_event_processing
+    async def publish_registration_fan_outs(
+        self, fan_outs: Sequence[Sequence[EventPublication]]
+    ) -> list[Exception | None]:
+        return list(await self.registration_event_service.publish_fan_outs(fan_outs))
 
     @try_catch_registration_event_processing
     async def publish_student_registered(
