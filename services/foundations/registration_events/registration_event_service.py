@@ -6,29 +6,14 @@ from typing import TypeVar
 
 from brokers.queues import IncomingMessage
 from contracts.events import (
-    CONTACT_REGISTERED,
-    GUARDIAN_REGISTERED,
-    IMMUNIZATION_RECORDED,
-    LIBRARY_CARD_REQUESTED,
     OUTCOME_TYPES,
     REGISTRATION_REQUESTED,
-    STUDENT_REGISTERED,
     ConcernOutcomeEvent,
-    ContactRegistered,
-    ContactRegisteredEvent,
     EventPublication,
-    GuardianRegistered,
-    GuardianRegisteredEvent,
-    ImmunizationRecorded,
-    ImmunizationRecordedEvent,
-    LibraryCardRequested,
-    LibraryCardRequestedEvent,
     RegistrationRequested,
     RegistrationRequestedEvent,
-    StudentRegisteredEvent,
 )
 from contracts.model import Contract
-from contracts.students import Student
 from contracts.workers import REGISTRATION_WORKER
 from services.foundations.events import EventBatchHandler, EventService, parse_events
 from services.foundations.registration_events.registration_event_service_exceptions import (
@@ -121,63 +106,3 @@ class RegistrationEventService(EventService):
             results = [next(published) for _ in fan_out]
             answers.append(next((r for r in results if isinstance(r, Exception)), None))
         return answers
-
-    @try_catch_registration_event
-    async def publish_student_registered(
-        self, student: Student, *, event_id: str, correlation_id: str
-    ) -> StudentRegisteredEvent:
-        return await self.publish_event(
-            STUDENT_REGISTERED,
-            student,
-            event_id=event_id,
-            correlation_id=correlation_id,
-            event_model=StudentRegisteredEvent,
-        )
-
-    @try_catch_registration_event
-    async def publish_guardian_registered(
-        self, guardian_registered: GuardianRegistered, *, event_id: str, correlation_id: str
-    ) -> GuardianRegisteredEvent:
-        return await self.publish_event(
-            GUARDIAN_REGISTERED,
-            guardian_registered,
-            event_id=event_id,
-            correlation_id=correlation_id,
-            event_model=GuardianRegisteredEvent,
-        )
-
-    @try_catch_registration_event
-    async def publish_contact_registered(
-        self, contact_registered: ContactRegistered, *, event_id: str, correlation_id: str
-    ) -> ContactRegisteredEvent:
-        return await self.publish_event(
-            CONTACT_REGISTERED,
-            contact_registered,
-            event_id=event_id,
-            correlation_id=correlation_id,
-            event_model=ContactRegisteredEvent,
-        )
-
-    @try_catch_registration_event
-    async def publish_library_card_requested(
-        self, library_card_requested: LibraryCardRequested, *, event_id: str, correlation_id: str
-    ) -> LibraryCardRequestedEvent:
-        return await self.publish_event(
-            LIBRARY_CARD_REQUESTED,
-            library_card_requested,
-            event_id=event_id,
-            correlation_id=correlation_id,
-            event_model=LibraryCardRequestedEvent,
-        )
-
-    @try_catch_registration_event
-    async def publish_immunization_recorded(
-        self, immunization_recorded: ImmunizationRecorded, *, event_id: str, correlation_id: str
-    ) -> ImmunizationRecordedEvent:
-        return await self.publish_event(
-            IMMUNIZATION_RECORDED,
-            immunization_recorded,
-            event_id=event_id,
-            correlation_id=correlation_id,
-            event_model=ImmunizationRecordedEvent,
-        )
