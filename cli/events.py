@@ -62,7 +62,10 @@ def publish(
                 **({"correlationid": correlation_id} if correlation_id else {}),
             }
         )
-    except (json.JSONDecodeError, ValidationError) as error:
+    except json.JSONDecodeError as error:
+        console.print(f"[red]error:[/red] {event_type} data is not JSON: {error}")
+        raise typer.Exit(2) from error
+    except ValidationError as error:
         console.print(f"[red]error:[/red] invalid {event_type} data:\n{error}")
         raise typer.Exit(2) from error
     settings = settings_or_exit()

@@ -43,7 +43,8 @@ def worker(
     unknown = [name for name in chosen if name not in WORKERS]
     if unknown:
         console.print(
-            f"[red]error:[/red] unknown worker {', '.join(unknown)}; known: {', '.join(WORKERS)}"
+            f"[red]error:[/red] unknown worker {', '.join(map(repr, unknown))}; "
+            f"known: {', '.join(WORKERS)}"
         )
         raise typer.Exit(2)
     settings = settings_or_exit()

@@ -14,38 +14,24 @@ from brokers.queues.delivery import (
     HandlerRegistry,
     Outcome,
     attempt_of,
-    dead_letter_headers,
     observed_publish,
-    replay_headers,
-    retry_headers,
     text_header,
     traced_publish,
 )
-from brokers.queues.memory_queues import MemoryEnvelope, MemoryQueue, topic_matches
+from brokers.queues.memory_queues import MemoryEnvelope, MemoryQueue
+from brokers.queues.memory_server import MemoryServer
 from brokers.queues.messages import (
     ROUTING_KEY_HEADER,
     BatchHandler,
-    DeadLetter,
     DeadLetteredMessage,
     DeliveryHooks,
     IncomingMessage,
     MessageHandler,
     OutgoingMessage,
     PublishObserver,
-    RetryLater,
-    Settlement,
 )
-from brokers.queues.queue_broker import (
-    QueueUnavailableError,
-    UnroutableMessageError,
-    WorkerTopology,
-)
-from brokers.queues.topology import (
-    DELIVERY_LIMIT,
-    QueueNames,
-    retry_tier_for,
-    retry_tiers,
-)
+from brokers.queues.queue_broker import QueueUnavailableError, WorkerTopology
+from brokers.queues.topology import QueueNames, retry_tiers
 from brokers.tracings import TracingBroker
 
 logger = logging.getLogger(__name__)
@@ -80,43 +66,28 @@ class MemoryQueueBroker:
         self._retry_tiers = retry_tiers(retry_delays)
         self._handlers = HandlerRegistry()
         self._dispatcher = Dispatcher(self._handlers, hooks, self._retry_tiers[0], tracing)
-        self._exchange_declared = False
-        self._bindings: dict[str, tuple[str, ...]] = {}
-        self._queues: dict[str, MemoryQueue] = {}
+        self._server = MemoryServer(self._names, self._retry_tiers)
         self._consumers: dict[str, asyncio.Task[None]] = {}
         self._in_flight: set[asyncio.Task[None]] = set()
-        self._connected = False
 
     async def connect(self) -> None:
-        self._connected = True
+        self._server.connected = True
 
     async def close(self) -> None:
         try:
             await self.stop_consuming()
         finally:
-            self._connected = False
+            self._server.connected = False
 
     async def is_healthy(self) -> bool:
-        return self._connected
+        return self._server.connected
 
     async def declare_topology(self, workers: Sequence[WorkerTopology]) -> None:
-        self._ensure_connected()
-        self._exchange_declared = True
-        for topology in workers:
-            for name in self._queue_names(topology.worker):
-                self._queues.setdefault(name, MemoryQueue(name))
-            queue = self._names.worker(topology.worker)
-            known = self._bindings.get(queue, ())
-            self._bindings[queue] = tuple(dict.fromkeys([*known, *topology.binding_keys]))
+        self._server.declare_topology(workers)
 
     async def delete_topology(self, workers: Sequence[WorkerTopology]) -> None:
         """Remove the workers' queues, and the exchange once no queue is bound to it."""
-        for topology in workers:
-            self._bindings.pop(self._names.worker(topology.worker), None)
-            for name in self._queue_names(topology.worker):
-                self._queues.pop(name, None)
-        if not self._bindings:
-            self._exchange_declared = False
+        self._server.delete_topology(workers)
 
     async def publish(self, message: OutgoingMessage) -> None:
         with traced_publish(self._tracing, message, self._names.exchange) as headers:
@@ -124,27 +95,7 @@ class MemoryQueueBroker:
 
     def _publish(self, message: OutgoingMessage, headers: Mapping[str, Any]) -> None:
         started = time.monotonic()
-        self._ensure_connected()
-        if not self._exchange_declared:
-            raise QueueUnavailableError(f"exchange {self._names.exchange!r} does not exist")
-        targets = [
-            queue
-            for queue, binding_keys in self._bindings.items()
-            if any(topic_matches(key, message.routing_key) for key in binding_keys)
-        ]
-        if not targets:
-            raise UnroutableMessageError(message.routing_key)
-        for queue in targets:
-            self._queues[queue].put(
-                MemoryEnvelope(
-                    routing_key=message.routing_key,
-                    body=message.body,
-                    message_id=message.message_id,
-                    correlation_id=message.correlation_id,
-                    content_type=message.content_type,
-                    headers=dict(headers),
-                )
-            )
+        self._server.publish(message, headers)
         observed_publish(self._publish_observer, message.routing_key, started)
 
     def listen(self, worker: str, routing_key: str, handler: MessageHandler) -> None:
@@ -154,10 +105,10 @@ class MemoryQueueBroker:
         self._handlers.add_batch(worker, routing_key, handler)
 
     async def start_consuming(self) -> None:
-        self._ensure_connected()
+        self._server.ensure_connected()
         for worker in self._handlers.workers():
             if worker not in self._consumers:
-                queue = self._queue(self._names.worker(worker))
+                queue = self._server.queue(self._names.worker(worker))
                 self._consumers[worker] = asyncio.create_task(
                     self._consume(worker, queue), name=f"consume {queue.name}"
                 )
@@ -186,20 +137,12 @@ class MemoryQueueBroker:
             raise
 
     async def count_messages(self, worker: str) -> Mapping[str, int]:
-        return {
-            "queue": len(self._queue(self._names.worker(worker))),
-            "dead": len(self._queue(self._names.dead(worker))),
-        }
+        return self._server.count_messages(worker)
 
     async def list_dead_letters(
         self, worker: str, progress: Callable[[], None] | None = None
     ) -> Sequence[DeadLetteredMessage]:
-        listed = []
-        for envelope in self._queue(self._names.dead(worker)):
-            listed.append(self._dead_lettered(worker, envelope))
-            if progress is not None:
-                progress()
-        return listed
+        return self._server.list_dead_letters(worker, progress)
 
     async def replay_dead_letters(
         self,
@@ -207,23 +150,10 @@ class MemoryQueueBroker:
         message_ids: Sequence[str] | None,
         progress: Callable[[], None] | None = None,
     ) -> int:
-        dead = self._queue(self._names.dead(worker))
-        queue = self._queue(self._names.worker(worker))
-        wanted = None if message_ids is None else set(message_ids)
-        moved = 0
-        for envelope in list(dead):
-            if progress is not None:
-                progress()
-            if wanted is not None and envelope.message_id not in wanted:
-                continue
-            routing_key = self._dead_lettered(worker, envelope).routing_key
-            dead.remove(envelope)
-            queue.put(envelope.copy(queue.name, replay_headers(envelope.headers, routing_key)))
-            moved += 1
-        return moved
+        return self._server.replay_dead_letters(worker, message_ids, progress)
 
     async def purge_dead_letters(self, worker: str) -> int:
-        return self._queue(self._names.dead(worker)).clear()
+        return self._server.purge_dead_letters(worker)
 
     def _all_in_flight(
         self, batches: Mapping[str, BatchCollector[Delivered]]
@@ -302,69 +232,12 @@ class MemoryQueueBroker:
         outcome: Outcome,
     ) -> None:
         try:
-            self._settle(worker, message, envelope, outcome.settlement)
+            self._server.settle(worker, message, envelope, outcome.settlement)
         except QueueUnavailableError as error:
             logger.warning("could not settle message %s: %s", message.message_id, error)
             self._return_unsettled(worker, queue, envelope)
             return
         self._dispatcher.settled(message, outcome)
 
-    def _settle(
-        self,
-        worker: str,
-        message: IncomingMessage,
-        envelope: MemoryEnvelope,
-        settlement: Settlement,
-    ) -> None:
-        if isinstance(settlement, RetryLater):
-            tier = retry_tier_for(self._retry_tiers, settlement.delay_seconds)
-            retry = self._queue(self._names.retry(worker, tier))
-            copy = envelope.copy(retry.name, retry_headers(message))
-            retry.put(copy)
-            destination = self._names.worker(worker)
-            asyncio.get_running_loop().call_later(tier, self._expire, retry, destination, copy)
-        elif isinstance(settlement, DeadLetter):
-            dead = self._queue(self._names.dead(worker))
-            dead.put(envelope.copy(dead.name, dead_letter_headers(message, settlement, worker)))
-
-    def _expire(self, retry: MemoryQueue, destination: str, envelope: MemoryEnvelope) -> None:
-        """A retry's delay is over: dead-letter it back to its worker queue, if both remain."""
-        queue = self._queues.get(destination)
-        if retry.remove(envelope) and queue is not None:
-            queue.put(envelope.copy(destination, envelope.headers))
-
     def _return_unsettled(self, worker: str, queue: MemoryQueue, envelope: MemoryEnvelope) -> None:
-        envelope.redelivered = True
-        envelope.returns += 1
-        if envelope.returns <= DELIVERY_LIMIT:
-            queue.put_back(envelope)
-        elif (dead := self._queues.get(self._names.dead(worker))) is not None:
-            dead.put(envelope)
-
-    def _dead_lettered(self, worker: str, envelope: MemoryEnvelope) -> DeadLetteredMessage:
-        return DeadLetteredMessage(
-            worker=worker,
-            routing_key=text_header(envelope.headers, ROUTING_KEY_HEADER) or envelope.routing_key,
-            body=envelope.body,
-            message_id=envelope.message_id,
-            correlation_id=envelope.correlation_id,
-            headers=dict(envelope.headers),
-        )
-
-    def _queue_names(self, worker: str) -> list[str]:
-        return [
-            self._names.worker(worker),
-            self._names.dead(worker),
-            *(self._names.retry(worker, tier) for tier in self._retry_tiers),
-        ]
-
-    def _queue(self, name: str) -> MemoryQueue:
-        self._ensure_connected()
-        queue = self._queues.get(name)
-        if queue is None:
-            raise QueueUnavailableError(f"queue {name!r} does not exist")
-        return queue
-
-    def _ensure_connected(self) -> None:
-        if not self._connected:
-            raise QueueUnavailableError("the in-memory queue broker is not connected")
+        self._server.return_unsettled(worker, queue, envelope)

@@ -1,27 +1,50 @@
 """The README's console examples, run in order as printed, on real RabbitMQ and MongoDB.
 
 Every ``console`` block of README.md runs here, except those after a ``skip`` comment that says
-why (Docker, the suites and benchmarks that run on their own). The README starts its own
-MongoDB wire-protocol server with ``culdesac dev mongo``; RabbitMQ is the tests' one.
+why (Docker, the suites and benchmarks that run on their own). A ``<!-- poll: "text" … -->``
+comment before a block names its commands that only read what becomes true eventually (a
+registration's status, the dead letters): a command containing one of the texts is repeated
+until it prints what the block shows. The README starts its own MongoDB wire-protocol server
+with ``culdesac dev mongo``; RabbitMQ is the tests' one.
 """
 
 from __future__ import annotations
 
 import re
+import shlex
 import unittest
 import urllib.request
+from collections.abc import Callable, Iterator
 from http import HTTPStatus
 from pathlib import Path
 
-from sybil import Sybil
+from sybil import Document, Example, Region, Sybil
 from sybil.parsers.markdown import CodeBlockParser, SkipParser
+from sybil.parsers.markdown.lexers import DirectiveInHTMLCommentLexer
 
-from tests.acceptance.console_session import Background, ConsoleMismatchError, ConsoleSession
+from tests.acceptance.console_blocks import ConsoleMismatchError
+from tests.acceptance.console_session import Background, ConsoleSession
 from tests.backing_services import free_port, secantus_executable, unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
 # Ports the README names, moved to free ones so that the run meets no other process.
 DOCUMENTED_PORTS = (8000, 9464, 27017)
+
+
+class PollParser:
+    """``<!-- poll: "text" … -->``: the quoted texts, for what the next block repeats."""
+
+    def __init__(self, evaluator: Callable[[Example], None]) -> None:
+        self.lexer = DirectiveInHTMLCommentLexer("poll")
+        self.evaluator = evaluator
+
+    def __call__(self, document: Document) -> Iterator[Region]:
+        for lexed in self.lexer(document):
+            texts = shlex.split(lexed.lexemes["arguments"] or "")
+            if not texts:
+                message = f"a poll comment at offset {lexed.start} names no command"
+                raise ValueError(message)
+            yield Region(lexed.start, lexed.end, texts, self.evaluator)
 
 
 def is_ready(started: Background) -> bool:
@@ -67,8 +90,15 @@ def test_should_run_every_console_example_of_the_readme_as_written(
     def run_console_block(example: object) -> None:
         session.run_block(example.parsed, f"README.md line {example.line}")  # type: ignore[attr-defined]
 
+    def poll_in_next_block(example: Example) -> None:
+        session.poll_in_next_block(example.parsed)
+
     document = Sybil(
-        parsers=[SkipParser(), CodeBlockParser(language="console", evaluator=run_console_block)]
+        parsers=[
+            SkipParser(),
+            PollParser(poll_in_next_block),
+            CodeBlockParser(language="console", evaluator=run_console_block),
+        ]
     ).parse(ROOT / "README.md")
     ran: list[int] = []
     skipped: list[int] = []
