@@ -16,6 +16,7 @@ from aio_pika.exceptions import ChannelNotFoundEntity
 from brokers.queues.delivery import replay_headers
 from brokers.queues.messages import DeadLetteredMessage
 from brokers.queues.queue_broker import QueueUnavailableError, WorkerTopology
+from brokers.queues.rabbit_failures import failure_summary
 from brokers.queues.rabbit_messages import (
     BROKER_FAILURES,
     CONFIRM_TIMEOUT_SECONDS,
@@ -78,7 +79,9 @@ class RabbitQueueAdmin:
                 connection = await self._connected()
                 return await migrate_topology(connection, self._names, self._retry_tiers, workers)
             except BROKER_FAILURES as error:
-                raise QueueUnavailableError(f"RabbitMQ refused the migration: {error!r}") from error
+                raise QueueUnavailableError(
+                    f"RabbitMQ refused the migration: {failure_summary(error)}"
+                ) from error
 
     async def count_messages(self, worker: str) -> Mapping[str, int]:
         async with self._channel() as channel:
@@ -152,7 +155,9 @@ class RabbitQueueAdmin:
             connection = await self._connected()
             await operation(connection, self._names, self._retry_tiers, workers)
         except BROKER_FAILURES as error:
-            raise QueueUnavailableError(f"RabbitMQ refused the topology: {error!r}") from error
+            raise QueueUnavailableError(
+                f"RabbitMQ refused the topology: {failure_summary(error)}"
+            ) from error
 
     @asynccontextmanager
     async def _channel(self, *, confirms: bool = False) -> AsyncIterator[AbstractChannel]:
@@ -162,13 +167,17 @@ class RabbitQueueAdmin:
                 publisher_confirms=confirms, on_return_raises=confirms
             )
         except BROKER_FAILURES as error:
-            raise QueueUnavailableError(f"RabbitMQ is unavailable: {error!r}") from error
+            raise QueueUnavailableError(
+                f"RabbitMQ is unavailable: {failure_summary(error)}"
+            ) from error
         try:
             yield channel
         except ChannelNotFoundEntity as error:
             raise QueueUnavailableError(f"RabbitMQ has no such queue: {error}") from error
         except BROKER_FAILURES as error:
-            raise QueueUnavailableError(f"RabbitMQ is unavailable: {error!r}") from error
+            raise QueueUnavailableError(
+                f"RabbitMQ is unavailable: {failure_summary(error)}"
+            ) from error
         finally:
             # Closing also hands back whatever this channel still holds unacknowledged.
             with suppress(*BROKER_FAILURES):

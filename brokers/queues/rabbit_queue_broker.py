@@ -36,6 +36,7 @@ from brokers.queues.queue_broker import (
 )
 from brokers.queues.rabbit_admin import RabbitQueueAdmin
 from brokers.queues.rabbit_consumer import RabbitWorkerConsumer
+from brokers.queues.rabbit_failures import failure_summary
 from brokers.queues.rabbit_messages import (
     BROKER_FAILURES,
     CONFIRM_TIMEOUT_SECONDS,
@@ -106,7 +107,9 @@ class RabbitQueueBroker:
         try:
             self._connection = await connect_robust_to_any(self._nodes, client_properties(name))
         except BROKER_FAILURES as error:
-            raise QueueUnavailableError(f"cannot connect to RabbitMQ: {error!r}") from error
+            raise QueueUnavailableError(
+                f"cannot connect to RabbitMQ: {failure_summary(error)}"
+            ) from error
 
     async def close(self) -> None:
         try:
@@ -205,7 +208,8 @@ class RabbitQueueBroker:
                     or not await _reconnected(connection, patience)
                 ):
                     raise QueueUnavailableError(
-                        f"RabbitMQ did not confirm message {amqp.message_id}: {error!r}"
+                        f"RabbitMQ did not confirm message {amqp.message_id}: "
+                        f"{failure_summary(error)}"
                     ) from error
                 self._publishes_retried += 1
                 logger.warning(
@@ -235,7 +239,7 @@ class RabbitQueueBroker:
             except BROKER_FAILURES as error:
                 await consumer.stop()
                 raise QueueUnavailableError(
-                    f"cannot consume {self._names.worker(worker)!r}: {error!r}"
+                    f"cannot consume {self._names.worker(worker)!r}: {failure_summary(error)}"
                 ) from error
             self._consumers[worker] = consumer
 

@@ -15,6 +15,7 @@ from aio_pika.exceptions import ChannelNotFoundEntity
 
 from brokers.queues.queue_broker import QueueUnavailableError
 from brokers.queues.queue_statistics import QueueStatistics
+from brokers.queues.rabbit_failures import failure_summary
 from brokers.queues.rabbit_messages import (
     BROKER_FAILURES,
     CONFIRM_TIMEOUT_SECONDS,
@@ -40,7 +41,9 @@ class RabbitQueueStatistics:
                 timeout=CONFIRM_TIMEOUT_SECONDS,
             )
         except BROKER_FAILURES as error:
-            raise QueueUnavailableError(f"cannot connect to RabbitMQ: {error!r}") from error
+            raise QueueUnavailableError(
+                f"cannot connect to RabbitMQ: {failure_summary(error)}"
+            ) from error
 
     async def close(self) -> None:
         connection, self._connection = self._connection, None
@@ -66,7 +69,9 @@ class RabbitQueueStatistics:
                 await channel.close()
         except BROKER_FAILURES as error:
             await self.close()
-            raise QueueUnavailableError(f"RabbitMQ is unavailable: {error!r}") from error
+            raise QueueUnavailableError(
+                f"RabbitMQ is unavailable: {failure_summary(error)}"
+            ) from error
         return found
 
     async def _connected(self) -> AbstractConnection:

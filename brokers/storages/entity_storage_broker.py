@@ -69,10 +69,21 @@ class EntityStorageBroker(ABC):
                     update.document_id,
                     update.fields,
                     required_field=update.required_field,
+                    absent_field=update.absent_field,
                 )
             )
             for update in updates
         ]
+
+    async def insert_or_match_each(
+        self, collection: str, documents: Sequence[Document]
+    ) -> list[Exception | None]:
+        """``insert_or_match`` of every document; ``None`` or the error that refused it alone."""
+        results: list[Exception | None] = []
+        for document in documents:
+            result = await _each(self.insert_or_match(collection, document))
+            results.append(result if isinstance(result, Exception) else None)
+        return results
 
     @abstractmethod
     async def count_lacking(self, collection: str, field: str) -> int:
@@ -125,6 +136,30 @@ class EntityStorageBroker(ABC):
                 results.append(existing.get(str(document["id"]), result))
             else:
                 results.append(result)
+        return results
+
+    async def insert_each_if_absent_or_match(
+        self, collection: str, documents: Sequence[Document]
+    ) -> list[Document | Exception]:
+        """``insert_if_absent`` for every document at once, each result or error in its place.
+
+        One write that inserts each document or matches it stored as it is (answered with the
+        document itself), and one read of the ids that hold another document (answered with
+        the stored one): a batch recorded before, or by someone else, costs no read.
+        """
+        written = await self.insert_or_match_each(collection, documents)
+        clashing = [
+            str(document["id"])
+            for document, result in zip(documents, written, strict=True)
+            if isinstance(result, DuplicateKeyError)
+        ]
+        existing = await self.select_by_ids(collection, clashing) if clashing else {}
+        results: list[Document | Exception] = []
+        for document, result in zip(documents, written, strict=True):
+            if isinstance(result, DuplicateKeyError):
+                results.append(existing.get(str(document["id"]), result))
+            else:
+                results.append(document if result is None else result)
         return results
 
     async def insert_if_absent(self, collection: str, document: Document) -> Document:
@@ -226,6 +261,11 @@ class EntityStorageBroker(ABC):
 
     async def insert_registration_if_absent(self, registration: Document) -> Document:
         return await self.insert_if_absent(REGISTRATIONS, registration)
+
+    async def insert_registrations_if_absent(
+        self, registrations: Sequence[Document]
+    ) -> list[Document | Exception]:
+        return await self.insert_each_if_absent_or_match(REGISTRATIONS, registrations)
 
     async def select_registration_by_id(self, registration_id: str) -> Document | None:
         return await self.select_by_id(REGISTRATIONS, registration_id)

@@ -128,6 +128,23 @@ class MongoStorageBroker(EntityStorageBroker):
             *insert_or_match_update(to_stored(document)), upsert=True
         )
 
+    async def insert_or_match_each(
+        self, collection: str, documents: Sequence[Document]
+    ) -> list[Exception | None]:
+        """One unordered ``bulk_write`` of the upserts ``insert_or_match`` makes one by one."""
+        if not documents:
+            return []
+        operations = [
+            UpdateOne(*insert_or_match_update(to_stored(document)), upsert=True)
+            for document in documents
+        ]
+        failures: dict[int, Exception] = {}
+        try:
+            await self._collection(collection).bulk_write(operations, ordered=False)
+        except BulkWriteError as error:
+            failures = failures_by_index(error, len(operations))
+        return [failures.get(index) for index in range(len(documents))]
+
     async def insert_each(
         self, collection: str, documents: Sequence[Document]
     ) -> list[Document | Exception]:
@@ -192,13 +209,14 @@ class MongoStorageBroker(EntityStorageBroker):
         Each update must set at least one field. The server counts matches for the whole
         write, not per update: when they fall short, one read of the ids tells which matched.
         A required field is never removed once written, so a document holding it now held it
-        when the update ran.
+        when the update ran; an update that sets an absent field set it where the document
+        holds the value it wrote.
         """
         if not updates:
             return []
         operations = [
             UpdateOne(
-                fields_query(update.document_id, update.required_field),
+                fields_query(update.document_id, update.required_field, update.absent_field),
                 {"$set": to_stored_fields(update.fields)},
             )
             for update in updates
@@ -256,7 +274,26 @@ def fields_query(
 
 
 def is_matched(document: Document | None, update: FieldsUpdate) -> bool:
-    """Whether ``update`` matched ``document``: it exists, with the required field if any."""
+    """Whether ``update`` matched ``document``: it exists, with the required field if any.
+
+    With an absent field, whether the document holds what this update wrote in its place.
+    """
     if document is None:
         return False
+    if update.absent_field is not None:
+        written = update.fields.get(update.absent_field, _NOTHING)
+        return bool(field_value(document, update.absent_field) == written)
     return update.required_field is None or has_field(document, update.required_field)
+
+
+_NOTHING = object()
+
+
+def field_value(document: Document, path: str) -> object:
+    """The value at a dotted path of a document; a marker no value equals when absent."""
+    value: object = document
+    for part in path.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return _NOTHING
+        value = value[part]
+    return value

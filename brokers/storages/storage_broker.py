@@ -38,12 +38,15 @@ UNIQUE_FIELDS: Mapping[str, tuple[str, ...]] = {
 class FieldsUpdate:
     """Set ``fields`` (possibly dotted) of the document ``document_id``, as ``set_fields`` does.
 
-    With ``required_field``, only a document that has that field is written.
+    With ``required_field``, only a document that has that field is written; with
+    ``absent_field``, only one that lacks it (which ``fields`` then sets, to a value no other
+    update writes, so that a read after the write tells which update set it).
     """
 
     document_id: str
     fields: Mapping[str, Any]
     required_field: str | None = None
+    absent_field: str | None = None
 
 
 class StorageBroker(Protocol):
@@ -130,6 +133,15 @@ class StorageBroker(Protocol):
     async def insert_registration(self, registration: Document) -> Document: ...
     async def insert_registration_if_absent(self, registration: Document) -> Document:
         """Insert unless the id is taken; returns the stored document either way."""
+
+    async def insert_registrations_if_absent(
+        self, registrations: Sequence[Document]
+    ) -> list[Document | Exception]:
+        """``insert_registration_if_absent`` for every document in one write, each in place.
+
+        A document stored as it is (new, or equal to the stored one) is answered with itself;
+        one whose id holds another document, with the stored one (one read of those ids).
+        """
 
     async def select_registration_by_id(self, registration_id: str) -> Document | None: ...
     async def select_registrations_by_ids(

@@ -18,6 +18,7 @@ from contracts.events.event_models import (
     StudentRegisteredEvent,
     event_model,
 )
+from contracts.events.event_publication import EventPublication
 from contracts.events.event_types import (
     CONTACT_REGISTERED,
     EVENT_TYPES,
@@ -52,6 +53,7 @@ __all__ = [
     "ConcernOutcomeEvent",
     "ContactRegistered",
     "ContactRegisteredEvent",
+    "EventPublication",
     "GuardianRegistered",
     "GuardianRegisteredEvent",
     "ImmunizationRecorded",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from brokers.datetimes import DateTimeBroker
 from brokers.loggings import LoggingBroker
@@ -45,6 +46,15 @@ class RegistrationService:
         self.storage_broker = storage_broker
         self.date_time_broker = date_time_broker
         self.logging_broker = logging_broker
+        self._last_stamp: datetime | None = None
+
+    def _distinct_now(self) -> datetime:
+        # Two stamps of this process never share a microsecond, even from one loop's turn.
+        now = self.date_time_broker.get_current_date_time()
+        if self._last_stamp is not None and now <= self._last_stamp:
+            now = self._last_stamp + timedelta(microseconds=1)
+        self._last_stamp = now
+        return now
 
     @try_catch_registration
     async def add_registration_if_absent(self, registration: Registration) -> Registration:
@@ -54,6 +64,33 @@ class RegistrationService:
             map_to_document(registration)
         )
         return map_to_registration(stored)
+
+    @try_catch_each_registration
+    async def add_registrations_if_absent(
+        self, registrations: Sequence[Registration]
+    ) -> list[Registration | Exception]:
+        """``add_registration_if_absent`` of every registration in one write, each in place."""
+
+        def validated(registration: Registration) -> Registration:
+            validate_registration(registration)
+            return registration
+
+        checked = attempt_each(validated, registrations)
+        valid = passed(checked)
+        documents = [map_to_document(registration) for registration in valid]
+        stored = (
+            await self.storage_broker.insert_registrations_if_absent(documents) if documents else []
+        )
+        return in_places(
+            checked,
+            [
+                # Stored as it is: the registration itself, without reading it back.
+                registration
+                if result is document or isinstance(result, Exception)
+                else map_to_registration(result)
+                for registration, document, result in zip(valid, documents, stored, strict=True)
+            ],
+        )
 
     @try_catch_registration
     async def retrieve_registration_by_id(self, registration_id: str) -> Registration:
@@ -146,3 +183,36 @@ class RegistrationService:
             registration.id, map_to_settled_fields(settled_at), absent_field=SETTLED_AT
         )
         return registration.model_copy(update={SETTLED_AT: settled_at}) if written else None
+
+    @try_catch_each_registration
+    async def modify_registrations_settled_if_unsettled(
+        self, registrations: Sequence[Registration]
+    ) -> list[Registration | Exception | None]:
+        """``modify_registration_settled_if_unsettled`` of every registration in one write.
+
+        Each stamp is its own time, distinct from every other stamp, so when the write matched
+        fewer than it was given, the read that follows tells which registrations it stamped.
+        """
+        checked = attempt_each(validate_registration_settleable, registrations)
+        valid = [
+            registration
+            for registration, result in zip(registrations, checked, strict=True)
+            if not isinstance(result, Exception)
+        ]
+        stamps = [self._distinct_now() for _ in valid]
+        updates = [
+            FieldsUpdate(
+                registration.id, map_to_settled_fields(settled_at), absent_field=SETTLED_AT
+            )
+            for registration, settled_at in zip(valid, stamps, strict=True)
+        ]
+        written = await self.storage_broker.update_registrations_fields(updates) if updates else []
+        answers: list[Registration | Exception | None] = [
+            result
+            if isinstance(result, Exception)
+            else registration.model_copy(update={SETTLED_AT: settled_at})
+            if result
+            else None
+            for registration, settled_at, result in zip(valid, stamps, written, strict=True)
+        ]
+        return in_places(checked, answers)

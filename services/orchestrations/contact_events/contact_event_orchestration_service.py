@@ -7,7 +7,6 @@ from contracts.errors import CategorizedError
 from contracts.events import ContactRegisteredEvent
 from services.orchestrations.concern_batches import process_concern_events
 from services.orchestrations.contact_events.contact_event_orchestration_service_exceptions import (
-    try_catch_contact_orchestration,
     try_catch_each_contact_orchestration,
 )
 from services.orchestrations.contact_events.contact_event_orchestration_service_mappings import (
@@ -46,7 +45,7 @@ class ContactEventOrchestrationService:
     async def process_contact_events(
         self, contact_events: Sequence[ContactRegisteredEvent]
     ) -> list[Exception | None]:
-        """``process_contact_event`` for a batch: one write per step, the confirms together.
+        """One write per step for the whole batch, the outcomes' confirms together.
 
         Each event keeps its own fate: one that fails is answered with its error alone.
         """
@@ -59,20 +58,6 @@ class ContactEventOrchestrationService:
             ensure_entities=self.contact_processing_service.ensure_contacts_exist,
             to_outcome=map_to_persisted_outcome,
             publish_outcomes=self.contact_event_processing_service.publish_contact_outcomes,
-        )
-
-    @try_catch_contact_orchestration
-    async def process_contact_event(self, contact_event: ContactRegisteredEvent) -> None:
-        validate_contact_event(contact_event)
-        # The student first, so the contact never waits on the student worker having run.
-        await self.student_processing_service.ensure_student_exists(map_to_student(contact_event))
-        stored_contact = await self.contact_processing_service.ensure_contact_exists(
-            map_to_contact(contact_event)
-        )
-        await self.contact_event_processing_service.publish_contact_outcome(
-            map_to_persisted_outcome(stored_contact),
-            cause_id=contact_event.id,
-            correlation_id=contact_event.correlationid,
         )
 
     async def publish_failure(

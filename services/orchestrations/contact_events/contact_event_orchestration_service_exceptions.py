@@ -9,7 +9,7 @@ from contracts.contacts.exceptions.orchestrations import (
     InvalidContactStudentError,
 )
 from services.orchestrations.failure_outcomes import publish_failure_outcome
-from services.try_catch import downstream_rules, try_catch, try_catch_each
+from services.try_catch import downstream_rules, try_catch_each
 
 CONTACT_ORCHESTRATION_RULES = downstream_rules(
     validation=ContactOrchestrationValidationError,
@@ -20,9 +20,6 @@ CONTACT_ORCHESTRATION_RULES = downstream_rules(
     own_validation_errors=(InvalidContactStudentError,),
 )
 
-try_catch_contact_orchestration = try_catch(
-    CONTACT_ORCHESTRATION_RULES, on_error=publish_failure_outcome
-)
 try_catch_each_contact_orchestration = try_catch_each(
     CONTACT_ORCHESTRATION_RULES, on_error=publish_failure_outcome
 )

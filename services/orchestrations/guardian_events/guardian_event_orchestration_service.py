@@ -8,7 +8,6 @@ from contracts.events import GuardianRegisteredEvent
 from services.orchestrations.concern_batches import process_concern_events
 from services.orchestrations.guardian_events.guardian_event_orchestration_service_exceptions import (  # noqa: E501
     try_catch_each_guardian_orchestration,
-    try_catch_guardian_orchestration,
 )
 from services.orchestrations.guardian_events.guardian_event_orchestration_service_mappings import (
     map_to_failed_outcome,
@@ -46,7 +45,7 @@ class GuardianEventOrchestrationService:
     async def process_guardian_events(
         self, guardian_events: Sequence[GuardianRegisteredEvent]
     ) -> list[Exception | None]:
-        """``process_guardian_event`` for a batch: one write per step, the confirms together.
+        """One write per step for the whole batch, the outcomes' confirms together.
 
         Each event keeps its own fate: one that fails is answered with its error alone.
         """
@@ -59,20 +58,6 @@ class GuardianEventOrchestrationService:
             ensure_entities=self.guardian_processing_service.ensure_guardians_exist,
             to_outcome=map_to_persisted_outcome,
             publish_outcomes=self.guardian_event_processing_service.publish_guardian_outcomes,
-        )
-
-    @try_catch_guardian_orchestration
-    async def process_guardian_event(self, guardian_event: GuardianRegisteredEvent) -> None:
-        validate_guardian_event(guardian_event)
-        # The student first, so the guardian never waits on the student worker having run.
-        await self.student_processing_service.ensure_student_exists(map_to_student(guardian_event))
-        stored_guardian = await self.guardian_processing_service.ensure_guardian_exists(
-            map_to_guardian(guardian_event)
-        )
-        await self.guardian_event_processing_service.publish_guardian_outcome(
-            map_to_persisted_outcome(stored_guardian),
-            cause_id=guardian_event.id,
-            correlation_id=guardian_event.correlationid,
         )
 
     async def publish_failure(

@@ -9,7 +9,7 @@ from contracts.guardians.exceptions.orchestrations import (
     InvalidGuardianStudentError,
 )
 from services.orchestrations.failure_outcomes import publish_failure_outcome
-from services.try_catch import downstream_rules, try_catch, try_catch_each
+from services.try_catch import downstream_rules, try_catch_each
 
 GUARDIAN_ORCHESTRATION_RULES = downstream_rules(
     validation=GuardianOrchestrationValidationError,
@@ -20,9 +20,6 @@ GUARDIAN_ORCHESTRATION_RULES = downstream_rules(
     own_validation_errors=(InvalidGuardianStudentError,),
 )
 
-try_catch_guardian_orchestration = try_catch(
-    GUARDIAN_ORCHESTRATION_RULES, on_error=publish_failure_outcome
-)
 try_catch_each_guardian_orchestration = try_catch_each(
     GUARDIAN_ORCHESTRATION_RULES, on_error=publish_failure_outcome
 )

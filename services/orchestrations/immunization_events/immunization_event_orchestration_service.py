@@ -8,7 +8,6 @@ from contracts.events import ImmunizationRecordedEvent
 from services.orchestrations.concern_batches import process_concern_events
 from services.orchestrations.immunization_events.immunization_event_orchestration_service_exceptions import (  # noqa: E501
     try_catch_each_immunization_orchestration,
-    try_catch_immunization_orchestration,
 )
 from services.orchestrations.immunization_events.immunization_event_orchestration_service_mappings import (  # noqa: E501
     map_to_failed_outcome,
@@ -46,7 +45,7 @@ class ImmunizationEventOrchestrationService:
     async def process_immunization_events(
         self, immunization_events: Sequence[ImmunizationRecordedEvent]
     ) -> list[Exception | None]:
-        """``process_immunization_event`` for a batch: one write per step, the confirms together.
+        """One write per step for the whole batch, the outcomes' confirms together.
 
         Each event keeps its own fate: one that fails is answered with its error alone.
         """
@@ -59,24 +58,6 @@ class ImmunizationEventOrchestrationService:
             ensure_entities=self.immunization_processing_service.ensure_immunizations_exist,
             to_outcome=map_to_persisted_outcome,
             publish_outcomes=self.immunization_event_processing_service.publish_immunization_outcomes,
-        )
-
-    @try_catch_immunization_orchestration
-    async def process_immunization_event(
-        self, immunization_event: ImmunizationRecordedEvent
-    ) -> None:
-        validate_immunization_event(immunization_event)
-        # The student first, so the immunization never waits on the student worker having run.
-        await self.student_processing_service.ensure_student_exists(
-            map_to_student(immunization_event)
-        )
-        stored_immunization = await self.immunization_processing_service.ensure_immunization_exists(
-            map_to_immunization(immunization_event)
-        )
-        await self.immunization_event_processing_service.publish_immunization_outcome(
-            map_to_persisted_outcome(stored_immunization),
-            cause_id=immunization_event.id,
-            correlation_id=immunization_event.correlationid,
         )
 
     async def publish_failure(

@@ -10,7 +10,7 @@ from contracts.immunizations.exceptions.orchestrations import (
     InvalidImmunizationStudentError,
 )
 from services.orchestrations.failure_outcomes import publish_failure_outcome
-from services.try_catch import downstream_rules, try_catch, try_catch_each
+from services.try_catch import downstream_rules, try_catch_each
 
 IMMUNIZATION_ORCHESTRATION_RULES = downstream_rules(
     validation=ImmunizationOrchestrationValidationError,
@@ -21,9 +21,6 @@ IMMUNIZATION_ORCHESTRATION_RULES = downstream_rules(
     own_validation_errors=(InvalidImmunizationStudentError, InvalidImmunizationError),
 )
 
-try_catch_immunization_orchestration = try_catch(
-    IMMUNIZATION_ORCHESTRATION_RULES, on_error=publish_failure_outcome
-)
 try_catch_each_immunization_orchestration = try_catch_each(
     IMMUNIZATION_ORCHESTRATION_RULES, on_error=publish_failure_outcome
 )

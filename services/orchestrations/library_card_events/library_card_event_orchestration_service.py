@@ -8,7 +8,6 @@ from contracts.events import LibraryCardRequestedEvent
 from services.orchestrations.concern_batches import process_concern_events
 from services.orchestrations.library_card_events.library_card_event_orchestration_service_exceptions import (  # noqa: E501
     try_catch_each_library_card_orchestration,
-    try_catch_library_card_orchestration,
 )
 from services.orchestrations.library_card_events.library_card_event_orchestration_service_mappings import (  # noqa: E501
     map_to_failed_outcome,
@@ -46,7 +45,7 @@ class LibraryCardEventOrchestrationService:
     async def process_library_card_events(
         self, library_card_events: Sequence[LibraryCardRequestedEvent]
     ) -> list[Exception | None]:
-        """``process_library_card_event`` for a batch: one write per step, the confirms together.
+        """One write per step for the whole batch, the outcomes' confirms together.
 
         Each event keeps its own fate: one that fails is answered with its error alone.
         """
@@ -59,24 +58,6 @@ class LibraryCardEventOrchestrationService:
             ensure_entities=self.library_card_processing_service.ensure_library_cards_issued,
             to_outcome=map_to_persisted_outcome,
             publish_outcomes=self.library_card_event_processing_service.publish_library_card_outcomes,
-        )
-
-    @try_catch_library_card_orchestration
-    async def process_library_card_event(
-        self, library_card_event: LibraryCardRequestedEvent
-    ) -> None:
-        validate_library_card_event(library_card_event)
-        # The student first, so the card never waits on the student worker having run.
-        await self.student_processing_service.ensure_student_exists(
-            map_to_student(library_card_event)
-        )
-        issued_library_card = await self.library_card_processing_service.ensure_library_card_issued(
-            map_to_library_card_request(library_card_event)
-        )
-        await self.library_card_event_processing_service.publish_library_card_outcome(
-            map_to_persisted_outcome(issued_library_card),
-            cause_id=library_card_event.id,
-            correlation_id=library_card_event.correlationid,
         )
 
     async def publish_failure(

@@ -9,7 +9,7 @@ from contracts.library_cards.exceptions.orchestrations import (
     LibraryCardOrchestrationValidationError,
 )
 from services.orchestrations.failure_outcomes import publish_failure_outcome
-from services.try_catch import downstream_rules, try_catch, try_catch_each
+from services.try_catch import downstream_rules, try_catch_each
 
 LIBRARY_CARD_ORCHESTRATION_RULES = downstream_rules(
     validation=LibraryCardOrchestrationValidationError,
@@ -20,9 +20,6 @@ LIBRARY_CARD_ORCHESTRATION_RULES = downstream_rules(
     own_validation_errors=(InvalidLibraryCardStudentError,),
 )
 
-try_catch_library_card_orchestration = try_catch(
-    LIBRARY_CARD_ORCHESTRATION_RULES, on_error=publish_failure_outcome
-)
 try_catch_each_library_card_orchestration = try_catch_each(
     LIBRARY_CARD_ORCHESTRATION_RULES, on_error=publish_failure_outcome
 )

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Sequence
+from collections.abc import Sequence
 
 from brokers.identifiers import IdentifierBroker
 from brokers.loggings import LoggingBroker
@@ -10,7 +9,6 @@ from contracts.events import ConcernOutcomeEvent, RegistrationRequestedEvent
 from contracts.registrations import ConcernChange, ConcernStatus, Registration
 from services.orchestrations.registration_events.registration_event_orchestration_service_exceptions import (  # noqa: E501
     try_catch_each_registration_orchestration,
-    try_catch_registration_orchestration,
 )
 from services.orchestrations.registration_events.registration_event_orchestration_service_mappings import (  # noqa: E501
     map_to_completion_seconds,
@@ -18,12 +16,14 @@ from services.orchestrations.registration_events.registration_event_orchestratio
     map_to_concern_state,
 )
 from services.orchestrations.registration_events.registration_plans import (
+    RegistrationPlan,
+    map_to_fan_out,
     map_to_pending_registration,
     map_to_registration_plan,
 )
 from services.processings.registration_events import RegistrationEventProcessingService
 from services.processings.registrations import RegistrationProcessingService
-from services.try_catch import attempt_each, passed
+from services.try_catch import attempt_each, in_places, passed
 
 
 class RegistrationEventOrchestrationService:
@@ -44,71 +44,62 @@ class RegistrationEventOrchestrationService:
         self.metrics_broker = metrics_broker
 
     def listen_to_registration_events(self) -> None:
-        self.registration_event_processing_service.listen_to_registration_requested_events(
-            self.process_registration_requested_event
+        self.registration_event_processing_service.listen_to_registration_requested_event_batches(
+            self.process_registration_requested_events
         )
         self.registration_event_processing_service.listen_to_concern_outcome_event_batches(
             self.process_concern_outcome_events
         )
 
-    @try_catch_registration_orchestration
-    async def process_registration_requested_event(
-        self, requested_event: RegistrationRequestedEvent
-    ) -> None:
-        plan = map_to_registration_plan(
+    @try_catch_each_registration_orchestration
+    async def process_registration_requested_events(
+        self, requested_events: Sequence[RegistrationRequestedEvent]
+    ) -> list[Exception | None]:
+        """Each request's ledger entry, then its fan-out: one write, every confirm together.
+
+        Each request keeps its own fate: one that fails is answered with its error alone.
+        """
+        plans = attempt_each(self._plan_of, requested_events)
+        planned = [
+            (event, plan)
+            for event, plan in zip(requested_events, plans, strict=True)
+            if not isinstance(plan, Exception)
+        ]
+        # The ledger first: every outcome of the fan-out finds its entry and its concern key.
+        recorded = await self.registration_processing_service.ensure_registrations_recorded(
+            [map_to_pending_registration(plan, event.time) for event, plan in planned]
+        )
+        fan_outs = [
+            map_to_fan_out(plan)
+            for (_, plan), entry in zip(planned, recorded, strict=True)
+            if not isinstance(entry, Exception)
+        ]
+        published = (
+            await self.registration_event_processing_service.publish_registration_fan_outs(fan_outs)
+            if fan_outs
+            else []
+        )
+        return in_places(plans, in_places(recorded, published))
+
+    def _plan_of(self, requested_event: RegistrationRequestedEvent) -> RegistrationPlan:
+        return map_to_registration_plan(
             requested_event.data, self.identifier_broker.get_derived_identifier
         )
-        # The ledger first: every outcome of the fan-out finds its entry and its concern key.
-        await self.registration_processing_service.ensure_registration_recorded(
-            map_to_pending_registration(plan, requested_event.time)
-        )
-        events = self.registration_event_processing_service
-        correlation_id = plan.registration_id
-        publishes: list[Awaitable[object]] = [
-            events.publish_student_registered(
-                plan.student.data, event_id=plan.student.event_id, correlation_id=correlation_id
-            ),
-            *(
-                events.publish_guardian_registered(
-                    guardian.data, event_id=guardian.event_id, correlation_id=correlation_id
-                )
-                for guardian in plan.guardians
-            ),
-            events.publish_contact_registered(
-                plan.contact.data, event_id=plan.contact.event_id, correlation_id=correlation_id
-            ),
-            *(
-                events.publish_library_card_requested(
-                    card.data, event_id=card.event_id, correlation_id=correlation_id
-                )
-                for card in ([plan.library_card] if plan.library_card is not None else [])
-            ),
-            *(
-                events.publish_immunization_recorded(
-                    immunization.data, event_id=immunization.event_id, correlation_id=correlation_id
-                )
-                for immunization in plan.immunizations
-            ),
-        ]
-        # The events are independent, so their confirms are awaited together; every publish
-        # finishes before the first failure is raised (a retry republishes them all, same ids).
-        results = await asyncio.gather(*publishes, return_exceptions=True)
-        if failures := [result for result in results if isinstance(result, BaseException)]:
-            raise failures[0]
 
     @try_catch_each_registration_orchestration
     async def process_concern_outcome_events(
         self, outcome_events: Sequence[ConcernOutcomeEvent]
     ) -> list[Exception | None]:
-        """``process_concern_outcome_event`` for a batch: every outcome in one ledger write.
+        """Every outcome of the batch recorded in the ledger in one write.
 
         Each outcome keeps its own fate: one that fails is answered with its error alone.
         """
         changes = attempt_each(self._concern_change_of, outcome_events)
+        to_record = [change for change in passed(changes) if change is not None]
         recorded = iter(
-            await self.registration_processing_service.record_concern_outcomes(
-                [change for change in passed(changes) if change is not None]
-            )
+            await self.registration_processing_service.record_concern_outcomes(to_record)
+            if to_record
+            else []
         )
         answers = [
             change if change is None or isinstance(change, Exception) else next(recorded)
@@ -144,17 +135,3 @@ class RegistrationEventOrchestrationService:
             event_id=outcome_event.id,
             event_type=outcome_event.type,
         )
-
-    @try_catch_registration_orchestration
-    async def process_concern_outcome_event(self, outcome_event: ConcernOutcomeEvent) -> None:
-        if outcome_event.correlationid is None:
-            self._log_outside_any_registration(outcome_event)
-            return
-        settled = await self.registration_processing_service.record_concern_outcome(
-            outcome_event.correlationid,
-            map_to_concern_key(outcome_event),
-            map_to_concern_state(outcome_event),
-            outcome_event.data.reason,
-        )
-        if settled is not None:
-            self._observe_settled(settled)

@@ -8,7 +8,7 @@ from contracts.registrations.exceptions.orchestrations import (
     RegistrationOrchestrationServiceError,
     RegistrationOrchestrationValidationError,
 )
-from services.try_catch import downstream_rules, try_catch, try_catch_each
+from services.try_catch import downstream_rules, try_catch_each
 
 REGISTRATION_ORCHESTRATION_RULES = downstream_rules(
     validation=RegistrationOrchestrationValidationError,
@@ -19,5 +19,4 @@ REGISTRATION_ORCHESTRATION_RULES = downstream_rules(
     own_validation_errors=(InvalidConcernOutcomeError,),
 )
 
-try_catch_registration_orchestration = try_catch(REGISTRATION_ORCHESTRATION_RULES)
 try_catch_each_registration_orchestration = try_catch_each(REGISTRATION_ORCHESTRATION_RULES)

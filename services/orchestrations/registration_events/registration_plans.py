@@ -21,6 +21,7 @@ from contracts.events import (
     STUDENT_REGISTERED,
     Concern,
     ContactRegistered,
+    EventPublication,
     GuardianRegistered,
     ImmunizationRecorded,
     LibraryCardRequested,
@@ -161,4 +162,36 @@ def map_to_pending_registration(plan: RegistrationPlan, requested_at: datetime) 
         concerns={key: ConcernStatus(status=ConcernState.PENDING) for key in plan.concern_keys},
         created_at=requested_at,
         updated_at=requested_at,
+    )
+
+
+def map_to_fan_out(plan: RegistrationPlan) -> tuple[EventPublication, ...]:
+    """Every event the registration fans out into, in the order of its concerns."""
+    registration_id = plan.registration_id
+    student = plan.student
+    return (
+        EventPublication(STUDENT_REGISTERED, student.data, student.event_id, registration_id),
+        *(
+            EventPublication(GUARDIAN_REGISTERED, g.data, g.event_id, registration_id)
+            for g in plan.guardians
+        ),
+        EventPublication(
+            CONTACT_REGISTERED, plan.contact.data, plan.contact.event_id, registration_id
+        ),
+        *(
+            [
+                EventPublication(
+                    LIBRARY_CARD_REQUESTED,
+                    plan.library_card.data,
+                    plan.library_card.event_id,
+                    registration_id,
+                )
+            ]
+            if plan.library_card
+            else []
+        ),
+        *(
+            EventPublication(IMMUNIZATION_RECORDED, i.data, i.event_id, registration_id)
+            for i in plan.immunizations
+        ),
     )

@@ -7,11 +7,9 @@ from contracts.errors import CategorizedError
 from contracts.events import StudentRegisteredEvent
 from services.orchestrations.student_events.student_event_orchestration_service_exceptions import (
     try_catch_each_student_orchestration,
-    try_catch_student_orchestration,
 )
 from services.orchestrations.student_events.student_event_orchestration_service_mappings import (
     map_to_failed_outcome,
-    map_to_persisted_outcome,
     map_to_persisted_publication,
     map_to_student,
 )
@@ -40,7 +38,7 @@ class StudentEventOrchestrationService:
     async def process_student_events(
         self, student_events: Sequence[StudentRegisteredEvent]
     ) -> list[Exception | None]:
-        """``process_student_event`` for a batch: one write, the outcomes' confirms together.
+        """One write for the whole batch, the outcomes' confirms together.
 
         Each event keeps its own fate: one that fails is answered with its error alone.
         """
@@ -54,16 +52,6 @@ class StudentEventOrchestrationService:
             ]
         )
         return in_places(stored, published)
-
-    @try_catch_student_orchestration
-    async def process_student_event(self, student_event: StudentRegisteredEvent) -> None:
-        student = map_to_student(student_event)
-        stored_student = await self.student_processing_service.ensure_student_exists(student)
-        await self.student_event_processing_service.publish_student_outcome(
-            map_to_persisted_outcome(stored_student),
-            cause_id=student_event.id,
-            correlation_id=student_event.correlationid,
-        )
 
     async def publish_failure(
         self, student_event: StudentRegisteredEvent, error: CategorizedError

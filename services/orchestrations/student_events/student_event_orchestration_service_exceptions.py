@@ -8,7 +8,7 @@ from contracts.students.exceptions.orchestrations import (
     StudentOrchestrationValidationError,
 )
 from services.orchestrations.failure_outcomes import publish_failure_outcome
-from services.try_catch import downstream_rules, try_catch, try_catch_each
+from services.try_catch import downstream_rules, try_catch_each
 
 STUDENT_ORCHESTRATION_RULES = downstream_rules(
     validation=StudentOrchestrationValidationError,
@@ -18,9 +18,6 @@ STUDENT_ORCHESTRATION_RULES = downstream_rules(
     failed_service=FailedStudentOrchestrationServiceError,
 )
 
-try_catch_student_orchestration = try_catch(
-    STUDENT_ORCHESTRATION_RULES, on_error=publish_failure_outcome
-)
 try_catch_each_student_orchestration = try_catch_each(
     STUDENT_ORCHESTRATION_RULES, on_error=publish_failure_outcome
 )

@@ -1,27 +1,19 @@
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Sequence
 from datetime import datetime
 
 from brokers.loggings import LoggingBroker
 from contracts.events import (
     ConcernOutcomeEvent,
-    ContactRegistered,
-    ContactRegisteredEvent,
-    GuardianRegistered,
-    GuardianRegisteredEvent,
-    ImmunizationRecorded,
-    ImmunizationRecordedEvent,
-    LibraryCardRequested,
-    LibraryCardRequestedEvent,
+    EventPublication,
     RegistrationRequested,
     RegistrationRequestedEvent,
-    StudentRegisteredEvent,
 )
-from contracts.students import Student
 from services.foundations.events import EventBatchHandler
 from services.foundations.registration_events import RegistrationEventService
 from services.processings.registration_events.registration_event_processing_service_exceptions import (  # noqa: E501
+    try_catch_each_registration_event_processing,
     try_catch_registration_event_processing,
 )
 
@@ -35,15 +27,10 @@ class RegistrationEventProcessingService:
         self.registration_event_service = registration_event_service
         self.logging_broker = logging_broker
 
-    def listen_to_registration_requested_events(
-        self, handler: Callable[[RegistrationRequestedEvent], Awaitable[None]]
+    def listen_to_registration_requested_event_batches(
+        self, handler: EventBatchHandler[RegistrationRequestedEvent]
     ) -> None:
-        self.registration_event_service.listen_to_registration_requested_events(handler)
-
-    def listen_to_concern_outcome_events(
-        self, handler: Callable[[ConcernOutcomeEvent], Awaitable[None]]
-    ) -> None:
-        self.registration_event_service.listen_to_concern_outcome_events(handler)
+        self.registration_event_service.listen_to_registration_requested_event_batches(handler)
 
     def listen_to_concern_outcome_event_batches(
         self, handler: EventBatchHandler[ConcernOutcomeEvent]
@@ -62,42 +49,8 @@ class RegistrationEventProcessingService:
             registration_requested, event_id=event_id, requested_at=requested_at
         )
 
-    @try_catch_registration_event_processing
-    async def publish_student_registered(
-        self, student: Student, *, event_id: str, correlation_id: str
-    ) -> StudentRegisteredEvent:
-        return await self.registration_event_service.publish_student_registered(
-            student, event_id=event_id, correlation_id=correlation_id
-        )
-
-    @try_catch_registration_event_processing
-    async def publish_guardian_registered(
-        self, guardian_registered: GuardianRegistered, *, event_id: str, correlation_id: str
-    ) -> GuardianRegisteredEvent:
-        return await self.registration_event_service.publish_guardian_registered(
-            guardian_registered, event_id=event_id, correlation_id=correlation_id
-        )
-
-    @try_catch_registration_event_processing
-    async def publish_contact_registered(
-        self, contact_registered: ContactRegistered, *, event_id: str, correlation_id: str
-    ) -> ContactRegisteredEvent:
-        return await self.registration_event_service.publish_contact_registered(
-            contact_registered, event_id=event_id, correlation_id=correlation_id
-        )
-
-    @try_catch_registration_event_processing
-    async def publish_library_card_requested(
-        self, library_card_requested: LibraryCardRequested, *, event_id: str, correlation_id: str
-    ) -> LibraryCardRequestedEvent:
-        return await self.registration_event_service.publish_library_card_requested(
-            library_card_requested, event_id=event_id, correlation_id=correlation_id
-        )
-
-    @try_catch_registration_event_processing
-    async def publish_immunization_recorded(
-        self, immunization_recorded: ImmunizationRecorded, *, event_id: str, correlation_id: str
-    ) -> ImmunizationRecordedEvent:
-        return await self.registration_event_service.publish_immunization_recorded(
-            immunization_recorded, event_id=event_id, correlation_id=correlation_id
-        )
+    @try_catch_each_registration_event_processing
+    async def publish_registration_fan_outs(
+        self, fan_outs: Sequence[Sequence[EventPublication]]
+    ) -> list[Exception | None]:
+        return list(await self.registration_event_service.publish_fan_outs(fan_outs))

@@ -5,8 +5,6 @@ from collections.abc import Sequence
 from brokers.loggings import LoggingBroker
 from contracts.registrations import (
     ConcernChange,
-    ConcernState,
-    ConcernStatus,
     Registration,
     RegistrationStatus,
 )
@@ -16,7 +14,6 @@ from services.processings.registrations.registration_processing_service_exceptio
     try_catch_each_registration_processing,
     try_catch_registration_processing,
 )
-from services.try_catch import gather_each
 
 
 class RegistrationProcessingService:
@@ -34,46 +31,25 @@ class RegistrationProcessingService:
         """
         return await self.registration_service.add_registration_if_absent(registration)
 
-    @try_catch_registration_processing
-    async def record_concern_outcome(
-        self,
-        registration_id: str,
-        concern_key: str,
-        state: ConcernState,
-        reason: str | None,
-    ) -> Registration | None:
-        """Set one concern; the registration, settled, when this outcome is the one settling it.
-
-        One write by id per outcome, so redelivered and out-of-order outcomes need no
-        read-modify-write; the overall status follows from the concerns whenever it is read.
-        Read after the write, it tells whether this outcome may have been the last; the
-        conditional settle then picks one outcome, whatever redeliveries and concurrent outcomes
-        of the same registration do, so a registration settles exactly once.
-        A concern the registration was not recorded with is never written.
-        """
-        recorded = await self.registration_service.modify_registration_concern_if_exists(
-            registration_id, concern_key, ConcernStatus(status=state, reason=reason)
-        )
-        # Not found raises here: then the concern was not written because there is no entry.
-        registration = await self.registration_service.retrieve_registration_by_id(registration_id)
-        if not recorded:
-            # Keys are fixed when the registration is recorded.
-            raise NotFoundRegistrationConcernError(registration_id, concern_key)
-        if registration.status is RegistrationStatus.PENDING or registration.settled_at is not None:
-            return None
-        return await self.registration_service.modify_registration_settled_if_unsettled(
-            registration
-        )
+    @try_catch_each_registration_processing
+    async def ensure_registrations_recorded(
+        self, registrations: Sequence[Registration]
+    ) -> list[Registration | Exception]:
+        """``ensure_registration_recorded`` of every registration in one write, each in place."""
+        return list(await self.registration_service.add_registrations_if_absent(registrations))
 
     @try_catch_each_registration_processing
     async def record_concern_outcomes(
         self, changes: Sequence[ConcernChange]
     ) -> list[Registration | Exception | None]:
-        """``record_concern_outcome`` for every change, each answer in its place.
+        """Set each change's concern; the registration, settled, for the outcome settling it.
 
-        One write of all the changes, one read of their registrations after it, and one
-        conditional settle for each registration this batch completes or fails: of several
-        outcomes of the same registration in the batch, only the first is told it settled it.
+        One write of all the changes by id, so redelivered and out-of-order outcomes need no
+        read-modify-write; one read of their registrations after it, which tells whether an
+        outcome may have been the last; then one conditional stamp of every registration this
+        batch completes or fails, which picks one outcome whatever redeliveries and concurrent
+        batches do: of several outcomes of the same registration, only the first is told it
+        settled it. A concern the registration was not recorded with is never written.
         """
         recorded = await self.registration_service.modify_registration_concerns_if_exist(changes)
         registration_ids = list(
@@ -107,10 +83,17 @@ class RegistrationProcessingService:
                 answers.append(registration)
             else:
                 answers.append(None)
-        settled = await gather_each(
-            self.registration_service.modify_registration_settled_if_unsettled(answer)
+        settling_registrations = [
+            answer
             for answer in (answers[index] for index in settling.values())
             if isinstance(answer, Registration)
+        ]
+        settled = (
+            await self.registration_service.modify_registrations_settled_if_unsettled(
+                settling_registrations
+            )
+            if settling_registrations
+            else []
         )
         for index, result in zip(settling.values(), settled, strict=True):
             answers[index] = result

@@ -119,3 +119,63 @@ async def test_should_refuse_only_the_update_the_store_refuses(
     assert isinstance(actual_results[1], OperationFailure)
     assert actual_results[2] is True
     assert await storage_broker.select_registration_by_id(stored["id"]) == expected_stored
+
+
+async def test_should_stamp_only_where_the_field_is_absent_and_tell_which(
+    storage_broker: StorageBroker, faker: Faker
+) -> None:
+    # given: one registration unsettled, one settled by someone else, one stamped twice here
+    unsettled, settled, twice = (create_random_registration(faker) for _ in range(3))
+    settled["settled_at"] = "2026-01-01T00:00:00Z"
+    for registration in (unsettled, settled, twice):
+        await storage_broker.insert_registration(registration)
+    input_updates = [
+        FieldsUpdate(
+            unsettled["id"],
+            {"settled_at": "2026-02-01T00:00:00.000001Z"},
+            absent_field="settled_at",
+        ),
+        FieldsUpdate(
+            settled["id"], {"settled_at": "2026-02-01T00:00:00.000002Z"}, absent_field="settled_at"
+        ),
+        FieldsUpdate(
+            twice["id"], {"settled_at": "2026-02-01T00:00:00.000003Z"}, absent_field="settled_at"
+        ),
+        FieldsUpdate(
+            twice["id"], {"settled_at": "2026-02-01T00:00:00.000004Z"}, absent_field="settled_at"
+        ),
+    ]
+
+    # when
+    actual_results = await storage_broker.update_registrations_fields(input_updates)
+
+    # then: of the two stamps of one registration, the read tells the one that was written
+    stored_twice = await storage_broker.select_registration_by_id(twice["id"])
+    assert stored_twice is not None
+    assert actual_results[:2] == [True, False]
+    assert actual_results[2:] == [
+        stored_twice["settled_at"] == update.fields["settled_at"] for update in input_updates[2:]
+    ]
+    assert actual_results[2:].count(True) == 1
+    stored_settled = await storage_broker.select_registration_by_id(settled["id"])
+    assert stored_settled == settled
+
+
+async def test_should_insert_registrations_if_absent_in_one_write(
+    storage_broker: StorageBroker, faker: Faker
+) -> None:
+    # given: a new one, one stored as it is, one whose id holds another entry (a concern written)
+    new, same, changed = (create_random_registration(faker) for _ in range(3))
+    await storage_broker.insert_registration(same)
+    stored_changed = copy.deepcopy(changed)
+    stored_changed["concerns"]["student"] = {"status": "persisted"}
+    await storage_broker.insert_registration(stored_changed)
+    input_registrations = [new, same, changed]
+
+    # when
+    actual_results = await storage_broker.insert_registrations_if_absent(input_registrations)
+
+    # then: the stored entry wins where it differs
+    assert actual_results == [new, same, stored_changed]
+    assert await storage_broker.select_registration_by_id(new["id"]) == new
+    assert await storage_broker.select_registration_by_id(changed["id"]) == stored_changed

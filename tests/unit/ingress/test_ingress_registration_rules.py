@@ -255,6 +255,11 @@ class Concerns:
         event_processing: Mock = create_autospec(
             ImmunizationEventProcessingService, instance=True, spec_set=True
         )
+        # The student is another concern's check; every outcome published.
+        student_processing.ensure_students_exist.side_effect = list
+        event_processing.publish_immunization_outcomes.side_effect = lambda published: [
+            None for _ in published
+        ]
         self.immunizations = ImmunizationEventOrchestrationService(
             event_processing,
             ImmunizationProcessingService(
@@ -263,6 +268,12 @@ class Concerns:
             student_processing,
             logging_broker,
         )
+
+    async def process_immunization(self, event: ImmunizationRecordedEvent) -> None:
+        """The immunization worker's batch of one; its refusal raised, as the others' are."""
+        [answer] = await self.immunizations.process_immunization_events([event])
+        if answer is not None:
+            raise answer
 
     def checks(self, plan: RegistrationPlan) -> dict[tuple[str | int, ...], Callable[[], Any]]:
         """Each concern's add, by the request location its fields live under."""
@@ -284,9 +295,7 @@ class Concerns:
                 data=immunization.data,
                 correlationid=REGISTRATION_ID,
             )
-            checks["immunizations", position] = functools.partial(
-                self.immunizations.process_immunization_event, event
-            )
+            checks["immunizations", position] = functools.partial(self.process_immunization, event)
         return checks
 
 

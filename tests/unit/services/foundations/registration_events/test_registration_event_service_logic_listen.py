@@ -1,35 +1,27 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from unittest.mock import ANY, Mock, call
 
 import pytest
 from faker import Faker
 
-from contracts.events import (
-    OUTCOME_TYPES,
-    REGISTRATION_REQUESTED,
-    Concern,
-    ConcernOutcomeEvent,
-    RegistrationRequestedEvent,
-)
+from brokers.queues import BatchHandler
+from contracts.events import REGISTRATION_REQUESTED, RegistrationRequestedEvent
 from contracts.registrations.exceptions.events import (
     InvalidRegistrationEventError,
     RegistrationEventValidationError,
 )
 from services.foundations.registration_events import RegistrationEventService
-from tests.unit.services.conftest import create_error_log_call, create_random_id
-from tests.unit.services.foundations.registration_events.conftest import (
-    create_incoming_message,
-    registered_handlers,
-)
+from tests.unit.services.conftest import create_error_log_call
+from tests.unit.services.foundations.registration_events.conftest import create_incoming_message
 from tests.unit.services.foundations.registrations.requests import (
-    create_random_outcome_event,
     create_random_registration_requested_event,
 )
 
 
-async def test_should_listen_to_registration_requested_events(
+async def test_should_listen_to_registration_requested_events_in_batches(
     *,
     faker: Faker,
     now: datetime,
@@ -43,52 +35,22 @@ async def test_should_listen_to_registration_requested_events(
     expected_event = random_event.model_copy(deep=True)
     received_events: list[RegistrationRequestedEvent] = []
 
-    async def handle(event: RegistrationRequestedEvent) -> None:
-        received_events.append(event)
+    async def handle(events: Sequence[RegistrationRequestedEvent]) -> list[Exception | None]:
+        received_events.extend(events)
+        return [None for _ in events]
 
     # when
-    registration_event_service.listen_to_registration_requested_events(handle)
-    await registered_handlers(queue_broker)[REGISTRATION_REQUESTED](input_message)
+    registration_event_service.listen_to_registration_requested_event_batches(handle)
+    handler: BatchHandler = queue_broker.listen_batch.call_args.args[2]
+    answers = await handler([input_message])
 
     # then
+    assert answers == [None]
     assert received_events == [expected_event]
-    assert queue_broker.mock_calls == [call.listen("registration", REGISTRATION_REQUESTED, ANY)]
-    assert logging_broker.mock_calls == []
-
-
-async def test_should_listen_to_every_concern_outcome_type(
-    *,
-    faker: Faker,
-    now: datetime,
-    registration_event_service: RegistrationEventService,
-    queue_broker: Mock,
-) -> None:
-    # given: the queue broker dispatches by exact routing key, so each type needs its handler
-    random_event = create_random_outcome_event(
-        faker,
-        now,
-        concern=faker.random_element(list(Concern)),
-        failed=faker.pybool(),
-        correlation_id=create_random_id(faker),
-    )
-    received_events: list[ConcernOutcomeEvent] = []
-
-    async def handle(event: ConcernOutcomeEvent) -> None:
-        received_events.append(event)
-
-    # when
-    registration_event_service.listen_to_concern_outcome_events(handle)
-    handlers = registered_handlers(queue_broker)
-    await handlers[random_event.type](
-        create_incoming_message(faker, random_event.type, random_event.to_bytes())
-    )
-
-    # then
     assert queue_broker.mock_calls == [
-        call.listen("registration", outcome_type, ANY) for outcome_type in OUTCOME_TYPES
+        call.listen_batch("registration", REGISTRATION_REQUESTED, ANY)
     ]
-    assert len(OUTCOME_TYPES) == 10
-    assert received_events == [random_event]
+    assert logging_broker.mock_calls == []
 
 
 @pytest.mark.parametrize(
@@ -110,11 +72,13 @@ async def test_should_raise_validation_error_on_map_if_requested_event_is_invali
     input_message = create_incoming_message(faker, REGISTRATION_REQUESTED, invalid_body)
 
     # when
-    with pytest.raises(RegistrationEventValidationError) as error_info:
-        await registration_event_service.map_to_registration_requested_event(input_message)
+    [actual_error] = await registration_event_service.map_to_registration_requested_events(
+        [input_message]
+    )
 
     # then
-    assert isinstance(error_info.value.inner_error, InvalidRegistrationEventError)
-    assert error_info.value.inner_error.errors
+    assert isinstance(actual_error, RegistrationEventValidationError)
+    assert isinstance(actual_error.inner_error, InvalidRegistrationEventError)
+    assert actual_error.inner_error.errors
     assert queue_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call(error_info.value)]
+    assert logging_broker.mock_calls == [create_error_log_call(actual_error)]

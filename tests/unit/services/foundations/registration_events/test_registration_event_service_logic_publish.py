@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 from unittest.mock import Mock, call
 
-import pytest
 from faker import Faker
 
-from brokers.queues import OutgoingMessage
+from brokers.queues import OutgoingMessage, QueueUnavailableError
 from contracts.events import (
     CONTACT_REGISTERED,
     GUARDIAN_REGISTERED,
@@ -16,19 +14,26 @@ from contracts.events import (
     LIBRARY_CARD_REQUESTED,
     STUDENT_REGISTERED,
     CloudEvent,
+    EventPublication,
 )
 from contracts.model import Contract
+from contracts.registrations.exceptions.events import (
+    FailedRegistrationEventPublishError,
+    RegistrationEventDependencyError,
+)
 from services.foundations.events import EVENT_SOURCE
 from services.foundations.registration_events import RegistrationEventService
 from services.orchestrations.registration_events.registration_plans import (
     map_to_registration_plan,
 )
-from tests.unit.services.conftest import create_random_id
+from tests.unit.services.conftest import (
+    create_error_log_call,
+    create_random_id,
+    create_random_message,
+)
 from tests.unit.services.foundations.registrations.requests import (
     create_random_registration_requested_event,
 )
-
-Publish = Callable[..., Awaitable[CloudEvent[Any]]]
 
 
 def fan_out_data(faker: Faker, now: datetime) -> dict[str, Contract]:
@@ -45,66 +50,70 @@ def fan_out_data(faker: Faker, now: datetime) -> dict[str, Contract]:
     }
 
 
-PUBLISHERS = [
-    pytest.param(STUDENT_REGISTERED, "publish_student_registered", id=STUDENT_REGISTERED),
-    pytest.param(GUARDIAN_REGISTERED, "publish_guardian_registered", id=GUARDIAN_REGISTERED),
-    pytest.param(CONTACT_REGISTERED, "publish_contact_registered", id=CONTACT_REGISTERED),
-    pytest.param(
-        LIBRARY_CARD_REQUESTED, "publish_library_card_requested", id=LIBRARY_CARD_REQUESTED
-    ),
-    pytest.param(IMMUNIZATION_RECORDED, "publish_immunization_recorded", id=IMMUNIZATION_RECORDED),
-]
-
-
-@pytest.mark.parametrize(("event_type", "method_name"), PUBLISHERS)
-async def test_should_publish_concern_event(
+async def test_should_publish_every_event_of_every_fan_out_each_answered_in_its_place(
     *,
     faker: Faker,
     now: datetime,
-    event_type: str,
-    method_name: str,
     registration_event_service: RegistrationEventService,
     queue_broker: Mock,
     identifier_broker: Mock,
     date_time_broker: Mock,
     logging_broker: Mock,
 ) -> None:
-    # given
-    input_data = fan_out_data(faker, now)[event_type]
-    input_event_id = create_random_id(faker)
-    input_correlation_id = create_random_id(faker)
-    expected_event = CloudEvent[Any](
-        specversion="1.0",
-        id=input_event_id,
-        source=EVENT_SOURCE,
-        type=event_type,
-        time=now,
-        data=input_data,
-        correlationid=input_correlation_id,
-    )
-    publish: Publish = getattr(registration_event_service, method_name)
+    # given: two fan-outs; one event of the second is not confirmed
+    data = fan_out_data(faker, now)
+    input_fan_outs = [
+        tuple(
+            EventPublication(event_type, event_data, create_random_id(faker), correlation_id)
+            for event_type, event_data in data.items()
+        )
+        for correlation_id in (create_random_id(faker), create_random_id(faker))
+    ]
+    expected_events = [
+        CloudEvent[Any](
+            specversion="1.0",
+            id=publication.event_id,
+            source=EVENT_SOURCE,
+            type=publication.event_type,
+            time=now,
+            data=publication.data,
+            correlationid=publication.correlation_id,
+        )
+        for fan_out in input_fan_outs
+        for publication in fan_out
+    ]
+    unconfirmed = expected_events[-2].id
+    queue_broker_error = QueueUnavailableError(create_random_message(faker))
+
+    async def publish(message: OutgoingMessage) -> None:
+        if message.message_id == unconfirmed:
+            raise queue_broker_error
+
+    queue_broker.publish.side_effect = publish
 
     # when
-    actual_event = await publish(
-        input_data, event_id=input_event_id, correlation_id=input_correlation_id
-    )
+    answers = await registration_event_service.publish_fan_outs(input_fan_outs)
 
-    # then
-    assert actual_event.model_dump() == expected_event.model_dump()
+    # then: every publish is made, the second fan-out answers with the unconfirmed one's error
+    actual_error = answers[1]
+    assert answers[0] is None
+    assert isinstance(actual_error, RegistrationEventDependencyError)
+    assert isinstance(actual_error.inner_error, FailedRegistrationEventPublishError)
     assert queue_broker.mock_calls == [
         call.publish(
             OutgoingMessage(
-                routing_key=event_type,
-                body=expected_event.to_bytes(),
-                message_id=input_event_id,
-                correlation_id=input_correlation_id,
+                routing_key=event.type,
+                body=event.to_bytes(),
+                message_id=event.id,
+                correlation_id=event.correlationid,
                 content_type="application/cloudevents+json",
             )
         )
+        for event in expected_events
     ]
     assert identifier_broker.mock_calls == []
-    assert date_time_broker.mock_calls == [call.get_current_date_time()]
-    assert logging_broker.mock_calls == []
+    assert date_time_broker.mock_calls == [call.get_current_date_time()] * len(expected_events)
+    assert logging_broker.mock_calls == [create_error_log_call(actual_error)]
 
 
 async def test_should_publish_registration_requested_with_its_registration_as_correlation(

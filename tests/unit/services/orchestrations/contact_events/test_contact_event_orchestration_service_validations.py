@@ -3,7 +3,6 @@ from __future__ import annotations
 from datetime import datetime
 from unittest.mock import Mock, call
 
-import pytest
 from faker import Faker
 
 from contracts.contacts.exceptions.orchestrations import (
@@ -23,6 +22,9 @@ async def test_should_raise_validation_error_on_process_if_contact_is_of_another
     faker: Faker,
     now: datetime,
     contact_event_orchestration_service: ContactEventOrchestrationService,
+    student_processing_service: Mock,
+    contact_processing_service: Mock,
+    contact_event_processing_service: Mock,
     dependencies: Mock,
 ) -> None:
     # given
@@ -48,12 +50,19 @@ async def test_should_raise_validation_error_on_process_if_contact_is_of_another
     )
 
     # when
-    with pytest.raises(ContactOrchestrationValidationError) as error_info:
-        await contact_event_orchestration_service.process_contact_event(invalid_event)
+    contact_processing_service.ensure_contacts_exist.return_value = []
+    student_processing_service.ensure_students_exist.return_value = []
+    contact_event_processing_service.publish_contact_outcomes.return_value = []
+    [actual_error] = await contact_event_orchestration_service.process_contact_events(
+        [invalid_event]
+    )
 
     # then: nothing is stored, and the concern is reported failed once the error is logged
-    assert error_info.value == expected_error
+    assert actual_error == expected_error
     assert dependencies.mock_calls == [
+        call.student_processing_service.ensure_students_exist([]),
+        call.contact_processing_service.ensure_contacts_exist([]),
+        call.contact_event_processing_service.publish_contact_outcomes([]),
         create_logged_error_call(expected_error),
         call.contact_event_processing_service.publish_contact_outcome(
             expected_failed_outcome,

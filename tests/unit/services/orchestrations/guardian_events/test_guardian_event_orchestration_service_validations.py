@@ -3,7 +3,6 @@ from __future__ import annotations
 from datetime import datetime
 from unittest.mock import Mock, call
 
-import pytest
 from faker import Faker
 
 from contracts.events import Concern, ConcernOutcome
@@ -23,6 +22,9 @@ async def test_should_raise_validation_error_on_process_if_guardian_is_of_anothe
     faker: Faker,
     now: datetime,
     guardian_event_orchestration_service: GuardianEventOrchestrationService,
+    student_processing_service: Mock,
+    guardian_processing_service: Mock,
+    guardian_event_processing_service: Mock,
     dependencies: Mock,
 ) -> None:
     # given
@@ -48,12 +50,19 @@ async def test_should_raise_validation_error_on_process_if_guardian_is_of_anothe
     )
 
     # when
-    with pytest.raises(GuardianOrchestrationValidationError) as error_info:
-        await guardian_event_orchestration_service.process_guardian_event(invalid_event)
+    guardian_processing_service.ensure_guardians_exist.return_value = []
+    student_processing_service.ensure_students_exist.return_value = []
+    guardian_event_processing_service.publish_guardian_outcomes.return_value = []
+    [actual_error] = await guardian_event_orchestration_service.process_guardian_events(
+        [invalid_event]
+    )
 
     # then: nothing is stored, and the concern is reported failed once the error is logged
-    assert error_info.value == expected_error
+    assert actual_error == expected_error
     assert dependencies.mock_calls == [
+        call.student_processing_service.ensure_students_exist([]),
+        call.guardian_processing_service.ensure_guardians_exist([]),
+        call.guardian_event_processing_service.publish_guardian_outcomes([]),
         create_logged_error_call(expected_error),
         call.guardian_event_processing_service.publish_guardian_outcome(
             expected_failed_outcome,

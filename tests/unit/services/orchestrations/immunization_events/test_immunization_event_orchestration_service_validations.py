@@ -3,7 +3,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from unittest.mock import Mock, call
 
-import pytest
 from faker import Faker
 
 from contracts.events import Concern, ConcernOutcome
@@ -24,6 +23,9 @@ async def test_should_raise_validation_error_on_process_if_immunization_is_of_an
     faker: Faker,
     now: datetime,
     immunization_event_orchestration_service: ImmunizationEventOrchestrationService,
+    student_processing_service: Mock,
+    immunization_processing_service: Mock,
+    immunization_event_processing_service: Mock,
     dependencies: Mock,
 ) -> None:
     # given
@@ -49,12 +51,19 @@ async def test_should_raise_validation_error_on_process_if_immunization_is_of_an
     )
 
     # when
-    with pytest.raises(ImmunizationOrchestrationValidationError) as error_info:
-        await immunization_event_orchestration_service.process_immunization_event(invalid_event)
+    immunization_processing_service.ensure_immunizations_exist.return_value = []
+    student_processing_service.ensure_students_exist.return_value = []
+    immunization_event_processing_service.publish_immunization_outcomes.return_value = []
+    [actual_error] = await immunization_event_orchestration_service.process_immunization_events(
+        [invalid_event]
+    )
 
     # then: nothing is stored, and the concern is reported failed once the error is logged
-    assert error_info.value == expected_error
+    assert actual_error == expected_error
     assert dependencies.mock_calls == [
+        call.student_processing_service.ensure_students_exist([]),
+        call.immunization_processing_service.ensure_immunizations_exist([]),
+        call.immunization_event_processing_service.publish_immunization_outcomes([]),
         create_logged_error_call(expected_error),
         call.immunization_event_processing_service.publish_immunization_outcome(
             expected_failed_outcome,
@@ -69,6 +78,9 @@ async def test_should_raise_validation_error_on_process_if_immunization_is_befor
     faker: Faker,
     now: datetime,
     immunization_event_orchestration_service: ImmunizationEventOrchestrationService,
+    student_processing_service: Mock,
+    immunization_processing_service: Mock,
+    immunization_event_processing_service: Mock,
     dependencies: Mock,
 ) -> None:
     # given
@@ -99,12 +111,19 @@ async def test_should_raise_validation_error_on_process_if_immunization_is_befor
     )
 
     # when
-    with pytest.raises(ImmunizationOrchestrationValidationError) as error_info:
-        await immunization_event_orchestration_service.process_immunization_event(invalid_event)
+    immunization_processing_service.ensure_immunizations_exist.return_value = []
+    student_processing_service.ensure_students_exist.return_value = []
+    immunization_event_processing_service.publish_immunization_outcomes.return_value = []
+    [actual_error] = await immunization_event_orchestration_service.process_immunization_events(
+        [invalid_event]
+    )
 
     # then: neither the student nor the immunization is stored
-    assert error_info.value == expected_error
+    assert actual_error == expected_error
     assert dependencies.mock_calls == [
+        call.student_processing_service.ensure_students_exist([]),
+        call.immunization_processing_service.ensure_immunizations_exist([]),
+        call.immunization_event_processing_service.publish_immunization_outcomes([]),
         create_logged_error_call(expected_error),
         call.immunization_event_processing_service.publish_immunization_outcome(
             expected_failed_outcome,

@@ -3,7 +3,6 @@ from __future__ import annotations
 from datetime import datetime
 from unittest.mock import Mock, call
 
-import pytest
 from faker import Faker
 
 from contracts.events import Concern, ConcernOutcome
@@ -23,6 +22,9 @@ async def test_should_raise_validation_error_on_process_if_library_card_is_of_an
     faker: Faker,
     now: datetime,
     library_card_event_orchestration_service: LibraryCardEventOrchestrationService,
+    student_processing_service: Mock,
+    library_card_processing_service: Mock,
+    library_card_event_processing_service: Mock,
     dependencies: Mock,
 ) -> None:
     # given
@@ -48,12 +50,19 @@ async def test_should_raise_validation_error_on_process_if_library_card_is_of_an
     )
 
     # when
-    with pytest.raises(LibraryCardOrchestrationValidationError) as error_info:
-        await library_card_event_orchestration_service.process_library_card_event(invalid_event)
+    library_card_processing_service.ensure_library_cards_issued.return_value = []
+    student_processing_service.ensure_students_exist.return_value = []
+    library_card_event_processing_service.publish_library_card_outcomes.return_value = []
+    [actual_error] = await library_card_event_orchestration_service.process_library_card_events(
+        [invalid_event]
+    )
 
     # then: nothing is stored, and the concern is reported failed once the error is logged
-    assert error_info.value == expected_error
+    assert actual_error == expected_error
     assert dependencies.mock_calls == [
+        call.student_processing_service.ensure_students_exist([]),
+        call.library_card_processing_service.ensure_library_cards_issued([]),
+        call.library_card_event_processing_service.publish_library_card_outcomes([]),
         create_logged_error_call(expected_error),
         call.library_card_event_processing_service.publish_library_card_outcome(
             expected_failed_outcome,

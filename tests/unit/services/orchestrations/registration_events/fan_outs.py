@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from unittest.mock import _Call, call
-
 from contracts.contacts import Contact
 from contracts.events import (
     CONTACT_REGISTERED,
@@ -12,6 +10,7 @@ from contracts.events import (
     LIBRARY_CARD_REQUESTED,
     STUDENT_REGISTERED,
     ContactRegistered,
+    EventPublication,
     GuardianRegistered,
     ImmunizationRecorded,
     LibraryCardRequested,
@@ -30,8 +29,10 @@ from contracts.students import Student
 from tests.unit.services.orchestrations.registration_events.conftest import derive_id
 
 
-def create_expected_fan_out(event: RegistrationRequestedEvent) -> tuple[Registration, list[_Call]]:
-    """The ledger entry and the publish calls a request leads to, written out by hand."""
+def create_expected_fan_out(
+    event: RegistrationRequestedEvent,
+) -> tuple[Registration, tuple[EventPublication, ...]]:
+    """The ledger entry and the events a request leads to, written out by hand."""
     request = event.data
     registration_id = request.registration_id
     student = Student(
@@ -57,49 +58,50 @@ def create_expected_fan_out(event: RegistrationRequestedEvent) -> tuple[Registra
     library_card = LibraryCardRequest(
         id=derive_id(registration_id, "library_card"), student_id=student.id
     )
-    events = call.registration_event_processing_service
-    publishes = [
-        events.publish_student_registered(
-            student,
-            event_id=derive_id(STUDENT_REGISTERED, student.id),
-            correlation_id=registration_id,
+    publishes = (
+        EventPublication(
+            STUDENT_REGISTERED, student, derive_id(STUDENT_REGISTERED, student.id), registration_id
         ),
         *(
-            events.publish_guardian_registered(
+            EventPublication(
+                GUARDIAN_REGISTERED,
                 GuardianRegistered(student=student, guardian=guardian),
-                event_id=derive_id(GUARDIAN_REGISTERED, guardian.id),
-                correlation_id=registration_id,
+                derive_id(GUARDIAN_REGISTERED, guardian.id),
+                registration_id,
             )
             for guardian in guardians
         ),
-        events.publish_contact_registered(
+        EventPublication(
+            CONTACT_REGISTERED,
             ContactRegistered(
                 student=student,
                 contact=Contact(student_id=student.id, **request.contact.model_dump()),
             ),
-            event_id=derive_id(CONTACT_REGISTERED, student.id),
-            correlation_id=registration_id,
+            derive_id(CONTACT_REGISTERED, student.id),
+            registration_id,
         ),
         *(
             [
-                events.publish_library_card_requested(
+                EventPublication(
+                    LIBRARY_CARD_REQUESTED,
                     LibraryCardRequested(student=student, library_card=library_card),
-                    event_id=derive_id(LIBRARY_CARD_REQUESTED, library_card.id),
-                    correlation_id=registration_id,
+                    derive_id(LIBRARY_CARD_REQUESTED, library_card.id),
+                    registration_id,
                 )
             ]
             if request.library_card
             else []
         ),
         *(
-            events.publish_immunization_recorded(
+            EventPublication(
+                IMMUNIZATION_RECORDED,
                 ImmunizationRecorded(student=student, immunization=immunization),
-                event_id=derive_id(IMMUNIZATION_RECORDED, immunization.id),
-                correlation_id=registration_id,
+                derive_id(IMMUNIZATION_RECORDED, immunization.id),
+                registration_id,
             )
             for immunization in immunizations
         ),
-    ]
+    )
     keys = [
         "student",
         *(f"guardian:{guardian.id}" for guardian in guardians),

@@ -71,20 +71,22 @@ async def test_should_raise_dependency_validation_error_on_outcome_if_refused_an
         faker, now, concern=Concern.STUDENT, correlation_id=create_random_id(faker)
     )
     processing_error = create_processing_error(create_random_message(faker))
-    registration_processing_service.record_concern_outcome.side_effect = processing_error
+    registration_processing_service.record_concern_outcomes.return_value = [processing_error]
     expected_error = RegistrationOrchestrationDependencyValidationError(
         processing_error.inner_error
     )
 
     # when
-    with pytest.raises(RegistrationOrchestrationDependencyValidationError) as error_info:
-        await registration_event_orchestration_service.process_concern_outcome_event(input_event)
+    [actual_error] = await registration_event_orchestration_service.process_concern_outcome_events(
+        [input_event]
+    )
 
     # then
-    assert error_info.value == expected_error
-    assert error_info.value.__cause__ is processing_error
+    assert actual_error == expected_error
+    assert isinstance(actual_error, RegistrationOrchestrationDependencyValidationError)
+    assert actual_error.__cause__ is processing_error
     assert [name for name, _, _ in registration_processing_service.mock_calls] == [
-        "record_concern_outcome"
+        "record_concern_outcomes"
     ]
     assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
@@ -95,32 +97,33 @@ async def test_should_raise_dependency_error_on_requested_if_publish_fails_and_l
     now: datetime,
     registration_event_orchestration_service: RegistrationEventOrchestrationService,
     registration_event_processing_service: Mock,
+    registration_processing_service: Mock,
     logging_broker: Mock,
 ) -> None:
-    # given: retried as a whole; the ledger entry and the events already out are idempotent.
-    # Every publish is still attempted: they are awaited together and the first error raised.
-    input_event = create_random_registration_requested_event(faker, now)
+    # given: the second request's fan-out was not all confirmed: retried alone, as a whole; its
+    # ledger entry and the events already out are idempotent. The first one is done.
+    input_events = [create_random_registration_requested_event(faker, now) for _ in range(2)]
     failed_publish_error = FailedRegistrationEventPublishError(create_random_message(faker))
     processing_error = RegistrationEventProcessingDependencyError(failed_publish_error)
-    registration_event_processing_service.publish_student_registered.side_effect = processing_error
+    registration_processing_service.ensure_registrations_recorded.side_effect = list
+    registration_event_processing_service.publish_registration_fan_outs.return_value = [
+        None,
+        processing_error,
+    ]
     expected_error = RegistrationOrchestrationDependencyError(failed_publish_error)
 
     # when
-    with pytest.raises(RegistrationOrchestrationDependencyError) as error_info:
-        await registration_event_orchestration_service.process_registration_requested_event(
-            input_event
-        )
+    answers = await registration_event_orchestration_service.process_registration_requested_events(
+        input_events
+    )
 
     # then
-    assert error_info.value == expected_error
-    assert error_info.value.__cause__ is processing_error
-    request = input_event.data
+    actual_error = answers[1]
+    assert answers == [None, expected_error]
+    assert isinstance(actual_error, RegistrationOrchestrationDependencyError)
+    assert actual_error.__cause__ is processing_error
     assert [name for name, _, _ in registration_event_processing_service.mock_calls] == [
-        "publish_student_registered",
-        *["publish_guardian_registered"] * len(request.guardians),
-        "publish_contact_registered",
-        *(["publish_library_card_requested"] if request.library_card else []),
-        *["publish_immunization_recorded"] * len(request.immunizations),
+        "publish_registration_fan_outs"
     ]
     assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
@@ -166,21 +169,23 @@ async def test_should_raise_error_rooted_in_a_service_error_on_requested_and_log
     # given
     input_event = create_random_registration_requested_event(faker, now)
     service_error, inner_error = create_error_and_inner_error(create_random_message(faker))
-    registration_processing_service.ensure_registration_recorded.side_effect = service_error
+    registration_processing_service.ensure_registrations_recorded.side_effect = service_error
     expected_error = expected_type(inner_error)
 
     # when
-    with pytest.raises(CategorizedError) as error_info:
-        await registration_event_orchestration_service.process_registration_requested_event(
-            input_event
-        )
+    [
+        actual_error
+    ] = await registration_event_orchestration_service.process_registration_requested_events(
+        [input_event]
+    )
 
     # then: nothing is published before the ledger holds the registration
-    assert error_info.value == expected_error
-    assert error_info.value.root_category is ErrorCategory.SERVICE
-    assert error_info.value.__cause__ is service_error
+    assert actual_error == expected_error
+    assert isinstance(actual_error, CategorizedError)
+    assert actual_error.root_category is ErrorCategory.SERVICE
+    assert actual_error.__cause__ is service_error
     assert registration_event_processing_service.mock_calls == []
     assert [name for name, _, _ in registration_processing_service.mock_calls] == [
-        "ensure_registration_recorded"
+        "ensure_registrations_recorded"
     ]
     assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

@@ -7,7 +7,7 @@ import pytest
 from faker import Faker
 
 from contracts.events import Concern
-from contracts.registrations import ConcernState, RegistrationStatus
+from contracts.registrations import ConcernChange, ConcernState, ConcernStatus, RegistrationStatus
 from contracts.registrations.exceptions.orchestrations import (
     InvalidConcernOutcomeError,
     RegistrationOrchestrationValidationError,
@@ -46,15 +46,24 @@ async def test_should_record_concern_outcome_under_its_ledger_key(
     )
     expected_state = ConcernState.FAILED if failed else ConcernState.PERSISTED
     # Not the outcome that settled the registration: nothing to count.
-    registration_processing_service.record_concern_outcome.return_value = None
+    registration_processing_service.record_concern_outcomes.return_value = [None]
 
     # when
-    await registration_event_orchestration_service.process_concern_outcome_event(input_event)
+    answers = await registration_event_orchestration_service.process_concern_outcome_events(
+        [input_event]
+    )
 
     # then
+    assert answers == [None]
     assert dependencies.mock_calls == [
-        call.registration_processing_service.record_concern_outcome(
-            input_registration_id, expected_key, expected_state, input_event.data.reason
+        call.registration_processing_service.record_concern_outcomes(
+            [
+                ConcernChange(
+                    input_registration_id,
+                    expected_key,
+                    ConcernStatus(status=expected_state, reason=input_event.data.reason),
+                )
+            ]
         )
     ]
 
@@ -82,21 +91,28 @@ async def test_should_observe_registration_settled_once_by_the_outcome_settling_
         failed=status is RegistrationStatus.FAILED,
         correlation_id=settled_registration.id,
     )
-    registration_processing_service.record_concern_outcome.return_value = settled_registration
+    registration_processing_service.record_concern_outcomes.return_value = [settled_registration]
     expected_seconds = (
         settled_registration.settled_at - settled_registration.created_at  # type: ignore[operator]
     ).total_seconds()
 
+    expected_state = (
+        ConcernState.FAILED if status is RegistrationStatus.FAILED else ConcernState.PERSISTED
+    )
+
     # when
-    await registration_event_orchestration_service.process_concern_outcome_event(input_event)
+    await registration_event_orchestration_service.process_concern_outcome_events([input_event])
 
     # then: counted after the ledger said this outcome settled it, never before
     assert dependencies.mock_calls == [
-        call.registration_processing_service.record_concern_outcome(
-            settled_registration.id,
-            Concern.CONTACT.value,
-            ConcernState.FAILED if status is RegistrationStatus.FAILED else ConcernState.PERSISTED,
-            input_event.data.reason,
+        call.registration_processing_service.record_concern_outcomes(
+            [
+                ConcernChange(
+                    settled_registration.id,
+                    Concern.CONTACT.value,
+                    ConcernStatus(status=expected_state, reason=input_event.data.reason),
+                )
+            ]
         ),
         call.metrics_broker.observe_registration_settled(status.value, expected_seconds),
     ]
@@ -113,9 +129,12 @@ async def test_should_only_log_outcome_without_correlation_id(
     input_event = create_random_outcome_event(faker, now, concern=Concern.STUDENT)
 
     # when
-    await registration_event_orchestration_service.process_concern_outcome_event(input_event)
+    answers = await registration_event_orchestration_service.process_concern_outcome_events(
+        [input_event]
+    )
 
     # then
+    assert answers == [None]
     assert dependencies.mock_calls == [
         call.logging_broker.info(
             "concern outcome outside any registration",
@@ -144,9 +163,13 @@ async def test_should_raise_validation_error_if_outcome_type_names_another_conce
     )
 
     # when
-    with pytest.raises(RegistrationOrchestrationValidationError) as error_info:
-        await registration_event_orchestration_service.process_concern_outcome_event(input_event)
+    [actual_error] = await registration_event_orchestration_service.process_concern_outcome_events(
+        [input_event]
+    )
 
     # then
-    assert error_info.value == expected_error
-    assert dependencies.mock_calls == [create_error_log_call(expected_error, call.logging_broker)]
+    assert actual_error == expected_error
+    assert isinstance(actual_error, RegistrationOrchestrationValidationError)
+    assert dependencies.mock_calls == [
+        create_error_log_call(expected_error, call.logging_broker),
+    ]

@@ -8,7 +8,7 @@ import pytest
 from faker import Faker
 
 from contracts.errors import CategorizedError, ErrorCategory, LocalizedError
-from contracts.events import Concern, ConcernOutcome
+from contracts.events import Concern, ConcernOutcome, OutcomePublication
 from contracts.students.exceptions.event_processings import (
     FailedStudentEventProcessingServiceError,
     StudentEventProcessingDependencyError,
@@ -72,7 +72,7 @@ def create_failed_outcome(student_id: str, reason: str) -> ConcernOutcome:
 
 
 @pytest.mark.parametrize("create_processing_error", DEPENDENCY_VALIDATION_ERRORS)
-async def test_should_raise_dependency_validation_error_on_process_if_refused_and_publish_failure(
+async def test_should_answer_dependency_validation_error_on_process_if_refused_and_publish_failure(
     *,
     faker: Faker,
     now: datetime,
@@ -87,7 +87,7 @@ async def test_should_raise_dependency_validation_error_on_process_if_refused_an
     input_student_event = random_student_event
     input_student = input_student_event.data
     processing_error = create_processing_error(create_random_message(faker))
-    student_processing_service.ensure_student_exists.side_effect = processing_error
+    student_processing_service.ensure_students_exist.side_effect = processing_error
     expected_dependency_validation_error = StudentOrchestrationDependencyValidationError(
         processing_error.inner_error
     )
@@ -96,14 +96,16 @@ async def test_should_raise_dependency_validation_error_on_process_if_refused_an
     )
 
     # when
-    with pytest.raises(StudentOrchestrationDependencyValidationError) as error_info:
-        await student_event_orchestration_service.process_student_event(input_student_event)
+    [actual_error] = await student_event_orchestration_service.process_student_events(
+        [input_student_event]
+    )
+    assert isinstance(actual_error, StudentOrchestrationDependencyValidationError)
 
     # then
-    assert error_info.value == expected_dependency_validation_error
-    assert error_info.value.__cause__ is processing_error
+    assert actual_error == expected_dependency_validation_error
+    assert actual_error.__cause__ is processing_error
     assert all_calls.mock_calls == [
-        call.student_processing_service.ensure_student_exists(input_student),
+        call.student_processing_service.ensure_students_exist([input_student]),
         create_error_log_call(expected_dependency_validation_error, call.logging_broker),
         call.student_event_processing_service.publish_student_outcome(
             expected_failed_outcome,
@@ -128,7 +130,7 @@ async def test_should_publish_failure_with_its_reason_cut_to_the_outcome_limit(
     long_messages = [create_random_message(faker) * 10 for _ in range(10)]
     invalid_student_error = InvalidStudentError({"first_name": long_messages})
     processing_error = StudentProcessingValidationError(invalid_student_error)
-    student_processing_service.ensure_student_exists.side_effect = processing_error
+    student_processing_service.ensure_students_exist.side_effect = processing_error
     expected_dependency_validation_error = StudentOrchestrationDependencyValidationError(
         invalid_student_error
     )
@@ -136,14 +138,16 @@ async def test_should_publish_failure_with_its_reason_cut_to_the_outcome_limit(
     expected_failed_outcome = create_failed_outcome(input_student.id, expected_reason)
 
     # when
-    with pytest.raises(StudentOrchestrationDependencyValidationError) as error_info:
-        await student_event_orchestration_service.process_student_event(input_student_event)
+    [actual_error] = await student_event_orchestration_service.process_student_events(
+        [input_student_event]
+    )
+    assert isinstance(actual_error, StudentOrchestrationDependencyValidationError)
 
     # then
     assert len(str(invalid_student_error)) > 1000
-    assert error_info.value == expected_dependency_validation_error
+    assert actual_error == expected_dependency_validation_error
     assert all_calls.mock_calls == [
-        call.student_processing_service.ensure_student_exists(input_student),
+        call.student_processing_service.ensure_students_exist([input_student]),
         create_error_log_call(expected_dependency_validation_error, call.logging_broker),
         call.student_event_processing_service.publish_student_outcome(
             expected_failed_outcome, cause_id=input_student_event.id, correlation_id=None
@@ -151,7 +155,7 @@ async def test_should_publish_failure_with_its_reason_cut_to_the_outcome_limit(
     ]
 
 
-async def test_should_raise_dependency_error_on_process_if_dependency_error_occurs_and_log_it(
+async def test_should_answer_dependency_error_on_process_if_dependency_error_occurs_and_log_it(
     *,
     faker: Faker,
     now: datetime,
@@ -165,23 +169,25 @@ async def test_should_raise_dependency_error_on_process_if_dependency_error_occu
     input_student = input_student_event.data
     failed_storage_error = FailedStudentStorageError(create_random_message(faker))
     dependency_error = StudentProcessingDependencyError(failed_storage_error)
-    student_processing_service.ensure_student_exists.side_effect = dependency_error
+    student_processing_service.ensure_students_exist.side_effect = dependency_error
     expected_dependency_error = StudentOrchestrationDependencyError(failed_storage_error)
 
     # when
-    with pytest.raises(StudentOrchestrationDependencyError) as error_info:
-        await student_event_orchestration_service.process_student_event(input_student_event)
+    [actual_error] = await student_event_orchestration_service.process_student_events(
+        [input_student_event]
+    )
+    assert isinstance(actual_error, StudentOrchestrationDependencyError)
 
     # then: retried later, so no outcome is announced
-    assert error_info.value == expected_dependency_error
-    assert error_info.value.__cause__ is dependency_error
+    assert actual_error == expected_dependency_error
+    assert actual_error.__cause__ is dependency_error
     assert all_calls.mock_calls == [
-        call.student_processing_service.ensure_student_exists(input_student),
+        call.student_processing_service.ensure_students_exist([input_student]),
         create_error_log_call(expected_dependency_error, call.logging_broker),
     ]
 
 
-async def test_should_raise_dependency_error_on_process_if_publishing_outcome_fails_and_log_it(
+async def test_should_answer_dependency_error_on_process_if_publishing_outcome_fails_and_log_it(
     *,
     faker: Faker,
     now: datetime,
@@ -196,26 +202,34 @@ async def test_should_raise_dependency_error_on_process_if_publishing_outcome_fa
     input_student_event = random_student_event
     input_student = input_student_event.data
     stored_student = input_student.model_copy(deep=True)
-    student_processing_service.ensure_student_exists.return_value = stored_student
+    student_processing_service.ensure_students_exist.return_value = [stored_student]
     persisted_outcome = ConcernOutcome(
         concern=Concern.STUDENT, entity_id=stored_student.id, student_id=stored_student.id
     )
     failed_publish_error = FailedStudentEventPublishError(create_random_message(faker))
     dependency_error = StudentEventProcessingDependencyError(failed_publish_error)
-    student_event_processing_service.publish_student_outcome.side_effect = dependency_error
+    student_event_processing_service.publish_student_outcomes.side_effect = dependency_error
     expected_dependency_error = StudentOrchestrationDependencyError(failed_publish_error)
 
     # when
-    with pytest.raises(StudentOrchestrationDependencyError) as error_info:
-        await student_event_orchestration_service.process_student_event(input_student_event)
+    [actual_error] = await student_event_orchestration_service.process_student_events(
+        [input_student_event]
+    )
+    assert isinstance(actual_error, StudentOrchestrationDependencyError)
 
     # then: retried later; the student is stored already, so the retry only announces it
-    assert error_info.value == expected_dependency_error
-    assert error_info.value.__cause__ is dependency_error
+    assert actual_error == expected_dependency_error
+    assert actual_error.__cause__ is dependency_error
     assert all_calls.mock_calls == [
-        call.student_processing_service.ensure_student_exists(input_student),
-        call.student_event_processing_service.publish_student_outcome(
-            persisted_outcome, cause_id=input_student_event.id, correlation_id=correlation_id
+        call.student_processing_service.ensure_students_exist([input_student]),
+        call.student_event_processing_service.publish_student_outcomes(
+            [
+                OutcomePublication(
+                    persisted_outcome,
+                    cause_id=input_student_event.id,
+                    correlation_id=correlation_id,
+                )
+            ]
         ),
         create_error_log_call(expected_dependency_error, call.logging_broker),
     ]
@@ -241,7 +255,7 @@ SERVICE_ERRORS = [
 
 
 @pytest.mark.parametrize(("create_service_error", "expected_type"), SERVICE_ERRORS)
-async def test_should_raise_error_rooted_in_a_service_error_on_process_and_log_it(
+async def test_should_answer_error_rooted_in_a_service_error_on_process_and_log_it(
     *,
     faker: Faker,
     now: datetime,
@@ -256,7 +270,7 @@ async def test_should_raise_error_rooted_in_a_service_error_on_process_and_log_i
     input_student_event = random_student_event
     input_student = input_student_event.data
     service_error = create_service_error(create_random_message(faker))
-    student_processing_service.ensure_student_exists.side_effect = service_error
+    student_processing_service.ensure_students_exist.side_effect = service_error
     inner_error = (
         service_error.inner_error
         if isinstance(service_error, CategorizedError)
@@ -265,14 +279,16 @@ async def test_should_raise_error_rooted_in_a_service_error_on_process_and_log_i
     expected_error = expected_type(inner_error)
 
     # when
-    with pytest.raises(CategorizedError) as error_info:
-        await student_event_orchestration_service.process_student_event(input_student_event)
+    [actual_error] = await student_event_orchestration_service.process_student_events(
+        [input_student_event]
+    )
+    assert isinstance(actual_error, CategorizedError)
 
     # then: retried a bounded number of times, so no failure is announced yet
-    assert error_info.value == expected_error
-    assert error_info.value.root_category is ErrorCategory.SERVICE
-    assert error_info.value.__cause__ is service_error
+    assert actual_error == expected_error
+    assert actual_error.root_category is ErrorCategory.SERVICE
+    assert actual_error.__cause__ is service_error
     assert all_calls.mock_calls == [
-        call.student_processing_service.ensure_student_exists(input_student),
+        call.student_processing_service.ensure_students_exist([input_student]),
         create_error_log_call(expected_error, call.logging_broker),
     ]

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from unittest.mock import Mock, call
 
@@ -8,7 +8,7 @@ import pytest
 from faker import Faker
 
 from contracts.errors import CategorizedError
-from contracts.events import ConcernOutcomeEvent, RegistrationRequestedEvent
+from contracts.events import ConcernOutcomeEvent, EventPublication, RegistrationRequestedEvent
 from contracts.registrations.exceptions.event_processings import (
     RegistrationEventProcessingDependencyError,
     RegistrationEventProcessingDependencyValidationError,
@@ -38,17 +38,23 @@ def test_should_listen_to_registration_requested_and_concern_outcome_events(
     registration_event_service: Mock,
 ) -> None:
     # given
-    async def handle_requested(event: RegistrationRequestedEvent) -> None: ...
-    async def handle_outcome(event: ConcernOutcomeEvent) -> None: ...
+    async def handle_requested(
+        events: Sequence[RegistrationRequestedEvent],
+    ) -> list[Exception | None]:
+        return [None for _ in events]
+
+    async def handle_outcomes(events: Sequence[ConcernOutcomeEvent]) -> list[Exception | None]:
+        return [None for _ in events]
 
     # when
-    registration_event_processing_service.listen_to_registration_requested_events(handle_requested)
-    registration_event_processing_service.listen_to_concern_outcome_events(handle_outcome)
+    service = registration_event_processing_service
+    service.listen_to_registration_requested_event_batches(handle_requested)
+    service.listen_to_concern_outcome_event_batches(handle_outcomes)
 
     # then
     assert registration_event_service.mock_calls == [
-        call.listen_to_registration_requested_events(handle_requested),
-        call.listen_to_concern_outcome_events(handle_outcome),
+        call.listen_to_registration_requested_event_batches(handle_requested),
+        call.listen_to_concern_outcome_event_batches(handle_outcomes),
     ]
 
 
@@ -134,3 +140,35 @@ async def test_should_rewrap_downstream_error_on_publish_and_log_it(
         )
     ]
     assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
+
+
+async def test_should_publish_registration_fan_outs_each_answered_in_its_place(
+    *,
+    faker: Faker,
+    registration_event_processing_service: RegistrationEventProcessingService,
+    registration_event_service: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given: the second fan-out's publish was not confirmed
+    input_fan_outs = [
+        (EventPublication("student.registered.v1", Mock(), create_random_id(faker), None),),
+        (EventPublication("contact.registered.v1", Mock(), create_random_id(faker), None),),
+    ]
+    inner_error = FailedRegistrationEventPublishError(create_random_message(faker))
+    registration_event_service.publish_fan_outs.return_value = [
+        None,
+        RegistrationEventDependencyError(inner_error),
+    ]
+
+    # when
+    answers = await registration_event_processing_service.publish_registration_fan_outs(
+        input_fan_outs
+    )
+
+    # then
+    actual_error = answers[1]
+    assert answers[0] is None
+    assert isinstance(actual_error, RegistrationEventProcessingDependencyError)
+    assert actual_error.inner_error is inner_error
+    assert registration_event_service.mock_calls == [call.publish_fan_outs(input_fan_outs)]
+    assert logging_broker.mock_calls == [create_error_log_call(actual_error)]

@@ -8,7 +8,7 @@ import pytest
 from faker import Faker
 
 from contracts.errors import CategorizedError, ErrorCategory, LocalizedError
-from contracts.registrations import ConcernState, ConcernStatus
+from contracts.registrations import ConcernChange, ConcernState, ConcernStatus
 from contracts.registrations.exceptions.foundations import (
     AlreadyExistsRegistrationError,
     FailedRegistrationServiceError,
@@ -55,16 +55,16 @@ def arrange_failure(
     failing_call: str,
     error: Exception,
 ) -> list[_Call]:
-    """Make ``failing_call`` raise ``error``; returns the calls expected up to it."""
-    modify_call = call.modify_registration_concern_if_exists(
-        input_registration_id, "student", input_concern_status
+    """Make ``failing_call`` answer ``error``; returns the calls expected up to it."""
+    modify_call = call.modify_registration_concerns_if_exist(
+        [ConcernChange(input_registration_id, "student", input_concern_status)]
     )
     if failing_call == "modify":
-        registration_service.modify_registration_concern_if_exists.side_effect = error
+        registration_service.modify_registration_concerns_if_exist.return_value = [error]
         return [modify_call]
-    registration_service.modify_registration_concern_if_exists.return_value = False
-    registration_service.retrieve_registration_by_id.side_effect = error
-    return [modify_call, call.retrieve_registration_by_id(input_registration_id)]
+    registration_service.modify_registration_concerns_if_exist.return_value = [False]
+    registration_service.retrieve_registrations_by_ids.return_value = [error]
+    return [modify_call, call.retrieve_registrations_by_ids([input_registration_id])]
 
 
 @pytest.mark.parametrize("failing_call", FAILING_CALLS)
@@ -93,14 +93,14 @@ async def test_should_raise_dependency_validation_error_on_record_if_refused_and
     expected_error = RegistrationProcessingDependencyValidationError(registration_error.inner_error)
 
     # when
-    with pytest.raises(RegistrationProcessingDependencyValidationError) as error_info:
-        await registration_processing_service.record_concern_outcome(
-            input_registration_id, "student", ConcernState.PERSISTED, None
-        )
+    [actual_error] = await registration_processing_service.record_concern_outcomes(
+        [ConcernChange(input_registration_id, "student", input_concern_status)]
+    )
 
     # then
-    assert error_info.value == expected_error
-    assert error_info.value.__cause__ is registration_error
+    assert actual_error == expected_error
+    assert isinstance(actual_error, RegistrationProcessingDependencyValidationError)
+    assert actual_error.__cause__ is registration_error
     assert registration_service.mock_calls == expected_calls
     assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 

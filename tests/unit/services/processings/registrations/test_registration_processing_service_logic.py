@@ -6,7 +6,7 @@ from unittest.mock import Mock, call
 import pytest
 from faker import Faker
 
-from contracts.registrations import ConcernState, ConcernStatus, RegistrationStatus
+from contracts.registrations import ConcernChange, ConcernState, ConcernStatus, RegistrationStatus
 from services.processings.registrations import RegistrationProcessingService
 from tests.unit.services.foundations.registrations.conftest import create_random_registration
 
@@ -41,7 +41,7 @@ async def test_should_ensure_registration_recorded(
     assert logging_broker.mock_calls == []
 
 
-async def test_should_record_concern_outcome_and_settle_nothing_while_pending(
+async def test_should_record_concern_outcomes_and_settle_nothing_while_pending(
     *,
     faker: Faker,
     now: datetime,
@@ -58,21 +58,27 @@ async def test_should_record_concern_outcome_and_settle_nothing_while_pending(
     input_concern_key = "student"
     input_reason = None
     expected_concern_status = ConcernStatus(status=input_state, reason=input_reason)
-    registration_service.modify_registration_concern_if_exists.return_value = True
-    registration_service.retrieve_registration_by_id.return_value = random_registration
+    registration_service.modify_registration_concerns_if_exist.return_value = [True]
+    registration_service.retrieve_registrations_by_ids.return_value = [random_registration]
 
     # when
-    actual_settled = await registration_processing_service.record_concern_outcome(
-        input_registration_id, input_concern_key, input_state, input_reason
+    [actual_settled] = await registration_processing_service.record_concern_outcomes(
+        [
+            ConcernChange(
+                input_registration_id,
+                input_concern_key,
+                ConcernStatus(status=input_state, reason=input_reason),
+            )
+        ]
     )
 
     # then: the concern is written, whether first, late or again, and read back once
     assert actual_settled is None
     assert registration_service.mock_calls == [
-        call.modify_registration_concern_if_exists(
-            input_registration_id, input_concern_key, expected_concern_status
+        call.modify_registration_concerns_if_exist(
+            [ConcernChange(input_registration_id, input_concern_key, expected_concern_status)]
         ),
-        call.retrieve_registration_by_id(input_registration_id),
+        call.retrieve_registrations_by_ids([input_registration_id]),
     ]
     assert logging_broker.mock_calls == []
 
@@ -85,7 +91,7 @@ async def test_should_record_concern_outcome_and_settle_nothing_while_pending(
     ],
     ids=["completed", "failed"],
 )
-async def test_should_record_concern_outcome_and_settle_the_registration_it_concludes(
+async def test_should_record_concern_outcomes_and_settle_the_registration_it_concludes(
     *,
     faker: Faker,
     now: datetime,
@@ -102,26 +108,30 @@ async def test_should_record_concern_outcome_and_settle_the_registration_it_conc
     input_registration_id = stored_registration.id
     input_state = states["student"]
     settled_registration = stored_registration.model_copy(update={"settled_at": now})
-    registration_service.modify_registration_concern_if_exists.return_value = True
-    registration_service.retrieve_registration_by_id.return_value = stored_registration
-    registration_service.modify_registration_settled_if_unsettled.return_value = (
+    registration_service.modify_registration_concerns_if_exist.return_value = [True]
+    registration_service.retrieve_registrations_by_ids.return_value = [stored_registration]
+    registration_service.modify_registrations_settled_if_unsettled.return_value = [
         settled_registration
-    )
+    ]
     expected_registration = settled_registration.model_copy(deep=True)
 
     # when
-    actual_settled = await registration_processing_service.record_concern_outcome(
-        input_registration_id, "student", input_state, None
+    [actual_settled] = await registration_processing_service.record_concern_outcomes(
+        [
+            ConcernChange(
+                input_registration_id, "student", ConcernStatus(status=input_state, reason=None)
+            )
+        ]
     )
 
     # then
     assert actual_settled == expected_registration
     assert registration_service.mock_calls == [
-        call.modify_registration_concern_if_exists(
-            input_registration_id, "student", ConcernStatus(status=input_state)
+        call.modify_registration_concerns_if_exist(
+            [ConcernChange(input_registration_id, "student", ConcernStatus(status=input_state))]
         ),
-        call.retrieve_registration_by_id(input_registration_id),
-        call.modify_registration_settled_if_unsettled(stored_registration),
+        call.retrieve_registrations_by_ids([input_registration_id]),
+        call.modify_registrations_settled_if_unsettled([stored_registration]),
     ]
     assert logging_broker.mock_calls == []
 
@@ -137,23 +147,23 @@ async def test_should_settle_nothing_if_another_outcome_settled_it_first(
     stored_registration = create_random_registration(
         faker, now, states={"student": P, "contact": P}, status=RegistrationStatus.COMPLETED
     )
-    registration_service.modify_registration_concern_if_exists.return_value = True
-    registration_service.retrieve_registration_by_id.return_value = stored_registration
-    registration_service.modify_registration_settled_if_unsettled.return_value = None
+    registration_service.modify_registration_concerns_if_exist.return_value = [True]
+    registration_service.retrieve_registrations_by_ids.return_value = [stored_registration]
+    registration_service.modify_registrations_settled_if_unsettled.return_value = [None]
 
     # when
-    actual_settled = await registration_processing_service.record_concern_outcome(
-        stored_registration.id, "contact", P, None
+    [actual_settled] = await registration_processing_service.record_concern_outcomes(
+        [ConcernChange(stored_registration.id, "contact", ConcernStatus(status=P, reason=None))]
     )
 
     # then
     assert actual_settled is None
     assert registration_service.mock_calls == [
-        call.modify_registration_concern_if_exists(
-            stored_registration.id, "contact", ConcernStatus(status=P)
+        call.modify_registration_concerns_if_exist(
+            [ConcernChange(stored_registration.id, "contact", ConcernStatus(status=P))]
         ),
-        call.retrieve_registration_by_id(stored_registration.id),
-        call.modify_registration_settled_if_unsettled(stored_registration),
+        call.retrieve_registrations_by_ids([stored_registration.id]),
+        call.modify_registrations_settled_if_unsettled([stored_registration]),
     ]
 
 
@@ -168,21 +178,21 @@ async def test_should_settle_nothing_again_when_a_settled_registration_hears_an_
     stored_registration = create_random_registration(
         faker, now, states={"student": F, "contact": P}, status=RegistrationStatus.FAILED
     ).model_copy(update={"settled_at": now})
-    registration_service.modify_registration_concern_if_exists.return_value = True
-    registration_service.retrieve_registration_by_id.return_value = stored_registration
+    registration_service.modify_registration_concerns_if_exist.return_value = [True]
+    registration_service.retrieve_registrations_by_ids.return_value = [stored_registration]
 
     # when
-    actual_settled = await registration_processing_service.record_concern_outcome(
-        stored_registration.id, "contact", P, None
+    [actual_settled] = await registration_processing_service.record_concern_outcomes(
+        [ConcernChange(stored_registration.id, "contact", ConcernStatus(status=P, reason=None))]
     )
 
     # then: no second settle, so nothing is counted twice
     assert actual_settled is None
     assert registration_service.mock_calls == [
-        call.modify_registration_concern_if_exists(
-            stored_registration.id, "contact", ConcernStatus(status=P)
+        call.modify_registration_concerns_if_exist(
+            [ConcernChange(stored_registration.id, "contact", ConcernStatus(status=P))]
         ),
-        call.retrieve_registration_by_id(stored_registration.id),
+        call.retrieve_registrations_by_ids([stored_registration.id]),
     ]
 
 

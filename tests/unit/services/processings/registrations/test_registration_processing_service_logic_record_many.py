@@ -66,7 +66,7 @@ async def test_should_settle_a_registration_once_for_all_its_outcomes_in_a_batch
     settled = stored_settling.model_copy(update={"settled_at": now})
     registration_service.modify_registration_concerns_if_exist.return_value = [True] * 3
     registration_service.retrieve_registrations_by_ids.return_value = [stored_settling, pending]
-    registration_service.modify_registration_settled_if_unsettled.return_value = settled
+    registration_service.modify_registrations_settled_if_unsettled.return_value = [settled]
 
     # when
     actual_results = await registration_processing_service.record_concern_outcomes(input_changes)
@@ -76,7 +76,7 @@ async def test_should_settle_a_registration_once_for_all_its_outcomes_in_a_batch
     assert registration_service.mock_calls == [
         call.modify_registration_concerns_if_exist(input_changes),
         call.retrieve_registrations_by_ids([settling.id, pending.id]),
-        call.modify_registration_settled_if_unsettled(stored_settling),
+        call.modify_registrations_settled_if_unsettled([stored_settling]),
     ]
     assert logging_broker.mock_calls == []
 

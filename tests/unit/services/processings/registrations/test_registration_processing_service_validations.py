@@ -3,11 +3,10 @@ from __future__ import annotations
 from datetime import datetime
 from unittest.mock import Mock, call
 
-import pytest
 from faker import Faker
 
 from contracts.events import Concern
-from contracts.registrations import ConcernState, ConcernStatus, concern_key
+from contracts.registrations import ConcernChange, ConcernState, ConcernStatus, concern_key
 from contracts.registrations.exceptions.processings import (
     NotFoundRegistrationConcernError,
     RegistrationProcessingValidationError,
@@ -28,24 +27,23 @@ async def test_should_raise_validation_error_on_record_if_concern_is_not_expecte
     # given: a guardian this registration never had
     random_registration = create_random_registration(faker, now)
     input_concern_key = concern_key(Concern.GUARDIAN, create_random_id(faker))
-    registration_service.modify_registration_concern_if_exists.return_value = False
-    registration_service.retrieve_registration_by_id.return_value = random_registration
+    registration_service.modify_registration_concerns_if_exist.return_value = [False]
+    registration_service.retrieve_registrations_by_ids.return_value = [random_registration]
+    input_change = ConcernChange(
+        random_registration.id, input_concern_key, ConcernStatus(status=ConcernState.PERSISTED)
+    )
     expected_error = RegistrationProcessingValidationError(
         NotFoundRegistrationConcernError(random_registration.id, input_concern_key)
     )
 
     # when
-    with pytest.raises(RegistrationProcessingValidationError) as error_info:
-        await registration_processing_service.record_concern_outcome(
-            random_registration.id, input_concern_key, ConcernState.PERSISTED, None
-        )
+    [actual_error] = await registration_processing_service.record_concern_outcomes([input_change])
 
     # then: the update refused the unknown key; a read then tells it from an unknown registration
-    assert error_info.value == expected_error
+    assert isinstance(actual_error, RegistrationProcessingValidationError)
+    assert actual_error == expected_error
     assert registration_service.mock_calls == [
-        call.modify_registration_concern_if_exists(
-            random_registration.id, input_concern_key, ConcernStatus(status=ConcernState.PERSISTED)
-        ),
-        call.retrieve_registration_by_id(random_registration.id),
+        call.modify_registration_concerns_if_exist([input_change]),
+        call.retrieve_registrations_by_ids([random_registration.id]),
     ]
     assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
