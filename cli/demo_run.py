@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import secrets
 import socket
 import statistics
 import time
@@ -50,8 +51,10 @@ async def run_demo(settings: Settings, count: int, seed: int, console: Console) 
     configure_logging("ERROR", settings.log_format)
     run = DemoRun()
     async with running_system(settings, "culdesac-demo") as system:
-        # The demo is a client like any other: it makes its own key and sends it.
-        created = await compose_api_key_processing(system.brokers).create_api_key("demo")
+        # The demo is a client like any other: it makes a key of its own for this run, sends
+        # it, and revokes it at the end, so runs against the same store never meet each other's.
+        api_keys = compose_api_key_processing(system.brokers)
+        created = await api_keys.create_api_key(f"demo-{secrets.token_hex(4)}")
         listener = socket.socket()
         listener.bind(("127.0.0.1", 0))
         port = listener.getsockname()[1]
@@ -71,6 +74,7 @@ async def run_demo(settings: Settings, count: int, seed: int, console: Console) 
         finally:
             server.should_exit = True
             await serving
+            await api_keys.revoke_api_key(created.api_key.name)
     return run
 
 
