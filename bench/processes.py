@@ -33,17 +33,22 @@ def usage_of(pid: int) -> Usage | None:
     return Usage((utime + stime) / CLOCK_TICKS, round(peak_kb / 1024, 1))
 
 
-def pids_named(command: str, argument: str | None = None) -> list[int]:
-    """Processes named ``command`` (RabbitMQ's ``beam.smp``), with ``argument`` on their line.
+def pids_named(command: str, group: int | None = None) -> list[int]:
+    """Processes named ``command`` (RabbitMQ's ``beam.smp``), of process group ``group`` if given.
 
-    ``argument`` (a node's name, say) is left out to find every process of that name.
+    A private RabbitMQ node's VM is found by its group: the node is started in a session of its
+    own, whose group id is the pid of the script that started it.
     """
     found = []
     for entry in PROC.glob("[0-9]*"):
         try:
             if (entry / "comm").read_text().strip() != command:
                 continue
-            if argument is None or argument.encode() in (entry / "cmdline").read_bytes():
+            # The fields after the command name's closing parenthesis: state, ppid, pgrp, …
+            if (
+                group is None
+                or int((entry / "stat").read_text().rsplit(")", 1)[1].split()[2]) == group
+            ):
                 found.append(int(entry.name))
         except OSError:
             continue

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -54,7 +54,12 @@ def cluster_broker() -> Iterator[Broker]:
     cluster = RabbitCluster(scratch)
     try:
         cluster.start()
-        pids = tuple(pid for node in cluster.nodes for pid in pids_named("beam.smp", node.name))
+        pids = tuple(
+            pid
+            for node in cluster.nodes
+            if node.pid is not None
+            for pid in pids_named("beam.smp", node.pid)
+        )
         yield Broker(cluster.nodes[0].url, cluster.urls, pids)
     finally:
         cluster.stop()
@@ -87,7 +92,13 @@ def busiest(figures: Figures) -> str:
     if not known:
         return ""
     group = max(known, key=lambda name: known[name])
-    return f"{group} {known[group]:.2f}"
+    return f"{'procs' if group == 'processes' else group} {known[group]:.2f}"
+
+
+def cores_in_all(figures: Figures) -> float | None:
+    """The cores every metered process kept busy together (the machine has ``os.cpu_count()``)."""
+    cores = [value for group in GROUPS if (value := figures.get(f"cores, {group}")) is not None]
+    return round(sum(cores), 2) if cores else None
 
 
 def flows(
@@ -141,20 +152,29 @@ def measure_scaling(
 ) -> dict[str, Figures]:
     """The scaling stages on the machine's RabbitMQ, then on a three-node cluster."""
     measures = flows(mongodb_url, *counts)
-    stages = measure_on("one node", Broker.single(amqp_url), measures, runs, console)
+    stages = measure_on("1 node", Broker.single(amqp_url), measures, runs, console)
     console.print("  starting a three-node RabbitMQ cluster …")
     with cluster_broker() as cluster:
-        stages |= measure_on("3-node cluster", cluster, measures, runs, console)
+        stages |= measure_on("3 nodes", cluster, measures, runs, console)
     return stages
 
 
-def scaling_table(stages: dict[str, Figures]) -> Table:
+def scaling_table(stages: Mapping[str, Figures]) -> Table:
     """One row per broker, flow and process count, with the pace beside one process's."""
-    table = Table(title="scaling: processes of each kind, one RabbitMQ node and a cluster")
-    columns = ("RabbitMQ", "flow (unit)", "processes", "per second", "beside 1")
-    cpu = ("CPU ms/unit, processes", "CPU ms/unit, broker", "CPU ms/unit, storage")
-    for column in (*columns, *cpu, "busiest (cores)"):
-        table.add_column(column, justify="left" if column in columns[:2] else "right")
+    table = Table(
+        title="scaling: processes of each kind, on one RabbitMQ node and on a 3-node cluster",
+        caption=(
+            "CPU ms per unit (student: message, registrations: registration, ingress: request);"
+            " cores: CPU seconds per second, every kind of process together"
+        ),
+    )
+    columns = ("RabbitMQ", "flow", "procs", "per s", "beside 1")
+    cpu = ("ms: procs", "broker", "storage", "bench", "cores", "busiest")
+    for column in (*columns, *cpu):
+        if column in columns[:2]:
+            table.add_column(column, justify="left", no_wrap=True)
+        else:
+            table.add_column(column, justify="right", no_wrap=True)
     firsts: dict[tuple[str, str], float | int | None] = {}
     for stage, figures in stages.items():
         broker_name, flow, _ = stage.split(" · ")
@@ -162,13 +182,12 @@ def scaling_table(stages: dict[str, Figures]) -> Table:
         first = firsts.setdefault((broker_name, flow), pace)
         table.add_row(
             broker_name,
-            f"{flow} ({FLOWS[flow][1]})",
+            flow,
             shown(figures.get("processes")),
             shown(pace, 1),
             shown(ratio(pace, first), 2),
-            shown(figures.get("CPU ms, processes"), 2),
-            shown(figures.get("CPU ms, broker"), 2),
-            shown(figures.get("CPU ms, storage"), 2),
+            *(shown(figures.get(f"CPU ms, {group}"), 2) for group in GROUPS),
+            shown(cores_in_all(figures), 2),
             busiest(figures),
         )
     return table
