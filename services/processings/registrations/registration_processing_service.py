@@ -10,6 +10,7 @@ from contracts.registrations import (
 )
 from contracts.registrations.exceptions.processings import NotFoundRegistrationConcernError
 from services.foundations.registrations import RegistrationService
+from services.processings.call_batcher import CallBatcher
 from services.processings.registrations.registration_processing_service_exceptions import (
     try_catch_each_registration_processing,
     try_catch_registration_processing,
@@ -22,14 +23,20 @@ class RegistrationProcessingService:
     ) -> None:
         self.registration_service = registration_service
         self.logging_broker = logging_broker
+        # Concurrent single recordings (the ingress's requests) share one write.
+        self._recordings: CallBatcher[Registration, Registration] = CallBatcher(
+            registration_service.add_registrations_if_absent
+        )
 
     @try_catch_registration_processing
     async def ensure_registration_recorded(self, registration: Registration) -> Registration:
         """Record the registration unless it is recorded already; an existing entry wins.
 
         The existing entry may hold concerns persisted since, so it is never overwritten.
+        Recorded in one write with the registrations that other callers of this event loop
+        record meanwhile (a group commit); each caller gets its own entry, or its own error.
         """
-        return await self.registration_service.add_registration_if_absent(registration)
+        return await self._recordings.call(registration)
 
     @try_catch_each_registration_processing
     async def ensure_registrations_recorded(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import datetime
 from unittest.mock import Mock, _Call, call
@@ -117,7 +118,8 @@ async def test_should_raise_dependency_error_on_ensure_if_dependency_error_occur
     input_registration = create_random_registration(faker, now)
     failed_storage_error = FailedRegistrationStorageError(create_random_message(faker))
     registration_error = RegistrationDependencyError(failed_storage_error)
-    registration_service.add_registration_if_absent.side_effect = registration_error
+    # The batch write answers the registration's place with the error (the store is away).
+    registration_service.add_registrations_if_absent.return_value = [registration_error]
     expected_error = RegistrationProcessingDependencyError(failed_storage_error)
 
     # when
@@ -127,7 +129,47 @@ async def test_should_raise_dependency_error_on_ensure_if_dependency_error_occur
     # then
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is registration_error
-    assert registration_service.mock_calls == [call.add_registration_if_absent(input_registration)]
+    assert registration_service.mock_calls == [
+        call.add_registrations_if_absent([input_registration])
+    ]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
+
+
+async def test_should_raise_to_each_concurrent_ensure_only_its_own_error_and_log_it(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_processing_service: RegistrationProcessingService,
+    registration_service: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given: of three recorded in one write, the second is refused alone
+    input_registrations = [create_random_registration(faker, now) for _ in range(3)]
+    already_exists_error = AlreadyExistsRegistrationError(create_random_message(faker))
+    registration_error = RegistrationDependencyValidationError(already_exists_error)
+    registration_service.add_registrations_if_absent.return_value = [
+        input_registrations[0],
+        registration_error,
+        input_registrations[2],
+    ]
+    expected_error = RegistrationProcessingDependencyValidationError(already_exists_error)
+
+    # when
+    actual_results = await asyncio.gather(
+        *(
+            registration_processing_service.ensure_registration_recorded(registration)
+            for registration in input_registrations
+        ),
+        return_exceptions=True,
+    )
+
+    # then
+    assert actual_results == [input_registrations[0], expected_error, input_registrations[2]]
+    assert isinstance(actual_results[1], RegistrationProcessingDependencyValidationError)
+    assert actual_results[1].__cause__ is registration_error
+    assert registration_service.mock_calls == [
+        call.add_registrations_if_absent(input_registrations)
+    ]
     assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
@@ -169,7 +211,8 @@ async def test_should_raise_error_rooted_in_a_service_error_on_ensure_and_log_it
     # given
     input_registration = create_random_registration(faker, now)
     service_error, inner_error = create_error_and_inner_error(create_random_message(faker))
-    registration_service.add_registration_if_absent.side_effect = service_error
+    # The batch write itself raises.
+    registration_service.add_registrations_if_absent.side_effect = service_error
     expected_error = expected_type(inner_error)
 
     # when
@@ -180,5 +223,7 @@ async def test_should_raise_error_rooted_in_a_service_error_on_ensure_and_log_it
     assert error_info.value == expected_error
     assert error_info.value.root_category is ErrorCategory.SERVICE
     assert error_info.value.__cause__ is service_error
-    assert registration_service.mock_calls == [call.add_registration_if_absent(input_registration)]
+    assert registration_service.mock_calls == [
+        call.add_registrations_if_absent([input_registration])
+    ]
     assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from unittest.mock import Mock, call
 
@@ -27,7 +28,7 @@ async def test_should_ensure_registration_recorded(
     stored_registration = input_registration.model_copy(
         update={"concerns": {key: ConcernStatus(status=P) for key in input_registration.concerns}}
     )
-    registration_service.add_registration_if_absent.return_value = stored_registration
+    registration_service.add_registrations_if_absent.return_value = [stored_registration]
     expected_registration = stored_registration.model_copy(deep=True)
 
     # when
@@ -37,7 +38,43 @@ async def test_should_ensure_registration_recorded(
 
     # then
     assert actual_registration == expected_registration
-    assert registration_service.mock_calls == [call.add_registration_if_absent(input_registration)]
+    assert registration_service.mock_calls == [
+        call.add_registrations_if_absent([input_registration])
+    ]
+    assert logging_broker.mock_calls == []
+
+
+async def test_should_ensure_concurrent_registrations_recorded_in_one_write(
+    *,
+    faker: Faker,
+    now: datetime,
+    registration_processing_service: RegistrationProcessingService,
+    registration_service: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    input_registrations = [create_random_registration(faker, now) for _ in range(3)]
+    stored_registrations = [
+        registration.model_copy(deep=True) for registration in input_registrations
+    ]
+    registration_service.add_registrations_if_absent.return_value = stored_registrations
+    expected_registrations = [
+        registration.model_copy(deep=True) for registration in stored_registrations
+    ]
+
+    # when
+    actual_registrations = await asyncio.gather(
+        *(
+            registration_processing_service.ensure_registration_recorded(registration)
+            for registration in input_registrations
+        )
+    )
+
+    # then
+    assert actual_registrations == expected_registrations
+    assert registration_service.mock_calls == [
+        call.add_registrations_if_absent(input_registrations)
+    ]
     assert logging_broker.mock_calls == []
 
 
