@@ -17,6 +17,9 @@ own namespace and database, every consumer in its own process:
   ``culdesac api-keys create`` gives one.
 - ``flatness``: the registration flow's pace at growing collection sizes (1k, 10k, 50k
   documents per collection, filled directly between stages so the run stays bounded).
+- ``scaling``: the student worker and the registration flow with 1, 2 and 4 worker processes,
+  the ingress with 1 and 2, on this RabbitMQ and then on a three-node cluster of private nodes
+  the bench starts for itself (see ``bench/scaling.py``).
 
 Completion is watched from outside: a private queue bound to the events exchange sees every
 outcome event, so nothing polls the system while it is timed. Figures are medians of --runs runs;
@@ -30,6 +33,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import os
 from collections.abc import Callable, Coroutine
 from contextlib import ExitStack
@@ -44,6 +48,8 @@ from bench.figures import Figures, median_figures, ratio, shown, side_by_side
 from bench.flatness import measure_flatness
 from bench.ingress import measure_ingress
 from bench.registrations import measure_open_loop, measure_registrations
+from bench.runs import Broker
+from bench.scaling import measure_scaling, scaling_table
 from bench.student import measure_student
 from tests.backing_services import (
     LOCAL_AMQP_URL,
@@ -52,7 +58,7 @@ from tests.backing_services import (
     secantus_server,
 )
 
-SCENARIOS = ("student", "registrations", "ingress", "flatness")
+SCENARIOS = ("student", "registrations", "ingress", "flatness", "scaling")
 PIPELINES = ("project", "plain", "plain-batch")
 INGRESS_PIPELINES = ("project", "plain")
 Results = dict[str, dict[str, Figures]]
@@ -111,6 +117,33 @@ def loopback_only(url: str) -> str:
     raise SystemExit(f"error: the benchmark loads only services on 127.0.0.1, not {hosts}")
 
 
+async def rabbitmq_refusal(amqp_url: str) -> str | None:
+    """Why RabbitMQ refuses a connection made as every command makes it, if it does.
+
+    Credentials or a vhost it refuses would otherwise fail each benchmark client later, deep in
+    a run, with a traceback.
+    """
+    from brokers.queues import QueueUnavailableError
+    from hosting.brokers import create_queue_broker
+    from hosting.settings import load_settings
+
+    queue = create_queue_broker(load_settings(amqp_url=amqp_url), None, "culdesac-bench")
+    # The client logs its failed connect too; the line below says it once.
+    loggers = [logging.getLogger(client) for client in ("aio_pika", "aiormq")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        await queue.connect()
+    except QueueUnavailableError as error:
+        return str(error)
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+    await queue.close()
+    return None
+
+
 def main() -> None:
     arguments = parser().parse_args()
     chosen = SCENARIOS if arguments.scenario == "all" else (arguments.scenario,)
@@ -122,6 +155,8 @@ def main() -> None:
             "error: no RabbitMQ answers at CULDESAC_AMQP_URL (default 127.0.0.1:5672); "
             "start one (rabbitmq-server -detached) and run again"
         )
+    if (refusal := asyncio.run(rabbitmq_refusal(amqp_url))) is not None:
+        raise SystemExit(f"error: {refusal}")
     if os.environ.get("CULDESAC_MONGODB_URL") is None and secantus_executable() is None:
         raise SystemExit(
             "error: no MongoDB: set CULDESAC_MONGODB_URL or install the dev dependencies "
@@ -138,6 +173,8 @@ def main() -> None:
     for scenario, pipelines in results.items():
         if scenario == "flatness":
             console.print(flatness_table(pipelines))
+        elif scenario == "scaling":
+            console.print(scaling_table(pipelines))
         else:
             console.print(side_by_side_table(scenario, pipelines))
     if arguments.baseline:
@@ -155,18 +192,19 @@ def run_scenarios(
     console: Console,
 ) -> Results:
     results: Results = {}
+    broker = Broker.single(amqp_url)
     if "student" in chosen:
         console.print(f"student: {arguments.students} events, {arguments.runs} runs")
         results["student"] = medians(
             arguments.runs,
-            lambda pipeline: measure_student(amqp_url, mongodb_url, arguments.students, pipeline),
+            lambda pipeline: measure_student(broker, mongodb_url, arguments.students, pipeline),
         )
     if "registrations" in chosen:
         console.print(f"registrations: {arguments.registrations} each, {arguments.runs} runs")
         results["registrations"] = medians(
             arguments.runs,
             lambda pipeline: measure_registrations(
-                amqp_url, mongodb_url, arguments.registrations, pipeline
+                broker, mongodb_url, arguments.registrations, pipeline
             ),
         )
         maximum = results["registrations"]["project"].get("registrations per second")
@@ -176,9 +214,7 @@ def run_scenarios(
         )
         results["open loop"] = {
             pipeline: asyncio.run(
-                measure_open_loop(
-                    amqp_url, mongodb_url, pipeline, rate, arguments.open_loop_seconds
-                )
+                measure_open_loop(broker, mongodb_url, pipeline, rate, arguments.open_loop_seconds)
             )
             for pipeline in PIPELINES
         }
@@ -187,7 +223,7 @@ def run_scenarios(
         results["ingress"] = medians(
             arguments.runs,
             lambda pipeline: measure_ingress(
-                amqp_url,
+                broker,
                 mongodb_url,
                 arguments.requests,
                 arguments.open_loop_seconds,
@@ -200,8 +236,15 @@ def run_scenarios(
             f"flatness: {arguments.flat_registrations} registrations at {arguments.sizes}"
         )
         results["flatness"] = asyncio.run(
-            measure_flatness(amqp_url, mongodb_url, arguments.flat_registrations, arguments.sizes)
+            measure_flatness(broker, mongodb_url, arguments.flat_registrations, arguments.sizes)
         )
+    if "scaling" in chosen:
+        console.print(
+            f"scaling: {arguments.students} student events, {arguments.registrations}"
+            f" registrations, {arguments.requests} posts; {arguments.runs} runs of each stage"
+        )
+        counts = (arguments.students, arguments.registrations, arguments.requests)
+        results["scaling"] = measure_scaling(amqp_url, mongodb_url, counts, arguments.runs, console)
     return results
 
 

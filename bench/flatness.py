@@ -17,7 +17,7 @@ from pymongo import AsyncMongoClient
 
 from bench.figures import Figures
 from bench.registrations import SEED, saturated, start_workers
-from bench.runs import Session, session
+from bench.runs import Broker, Session, session
 from brokers.storages.storage_broker import COLLECTIONS, LIBRARY_CARDS, REGISTRATIONS, STUDENTS
 
 FILL_CHUNK = 1000
@@ -66,11 +66,11 @@ async def fill(run: Session, size: int) -> None:
 
 
 async def measure_flatness(
-    amqp_url: str, mongodb_url: str, count: int, sizes: Sequence[int]
+    broker: Broker, mongodb_url: str, count: int, sizes: Sequence[int]
 ) -> dict[str, Figures]:
     """Per stage (``"1,000 documents"``, …) the saturated figures of ``count`` registrations."""
     stages: dict[str, Figures] = {}
-    async with session(amqp_url, mongodb_url) as run:
+    async with session(broker, mongodb_url) as run:
         await start_workers(run)
         for stage, size in enumerate(sizes):
             await fill(run, size)

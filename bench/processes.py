@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,12 +33,22 @@ def usage_of(pid: int) -> Usage | None:
     return Usage((utime + stime) / CLOCK_TICKS, round(peak_kb / 1024, 1))
 
 
-def pids_named(command: str) -> list[int]:
-    """Processes whose short command name is ``command`` (for example RabbitMQ's ``beam.smp``)."""
+def pids_named(command: str, group: int | None = None) -> list[int]:
+    """Processes named ``command`` (RabbitMQ's ``beam.smp``), of process group ``group`` if given.
+
+    A private RabbitMQ node's VM is found by its group: the node is started in a session of its
+    own, whose group id is the pid of the script that started it.
+    """
     found = []
     for entry in PROC.glob("[0-9]*"):
         try:
-            if (entry / "comm").read_text().strip() == command:
+            if (entry / "comm").read_text().strip() != command:
+                continue
+            # The fields after the command name's closing parenthesis: state, ppid, pgrp, …
+            if (
+                group is None
+                or int((entry / "stat").read_text().rsplit(")", 1)[1].split()[2]) == group
+            ):
                 found.append(int(entry.name))
         except OSError:
             continue
@@ -45,25 +56,28 @@ def pids_named(command: str) -> list[int]:
 
 
 class CpuMeter:
-    """CPU seconds each named process spent between ``start`` and ``stop``, and its peak RSS."""
+    """CPU seconds each group of processes spent between ``start`` and ``stop``, and peak RSS.
 
-    def __init__(self, pids: dict[str, int]) -> None:
+    A group's figures are the sums over its processes.
+    """
+
+    def __init__(self, pids: Mapping[str, Sequence[int]]) -> None:
         self.pids = pids
         self._started: dict[str, float] = {}
         self.cpu_seconds: dict[str, float] = {}
         self.peak_rss_mb: dict[str, float] = {}
 
     def start(self) -> None:
-        self._started = {
-            name: usage.cpu_seconds
-            for name, pid in self.pids.items()
-            if (usage := usage_of(pid)) is not None
-        }
+        for name, pids in self.pids.items():
+            usages = [usage_of(pid) for pid in pids]
+            if usages and all(usage is not None for usage in usages):
+                self._started[name] = sum(usage.cpu_seconds for usage in usages if usage)
 
     def stop(self) -> None:
-        for name, pid in self.pids.items():
-            usage = usage_of(pid)
-            if usage is None or name not in self._started:
+        for name, pids in self.pids.items():
+            usages = [usage_of(pid) for pid in pids]
+            if name not in self._started or not all(usage is not None for usage in usages):
                 continue
-            self.cpu_seconds[name] = round(usage.cpu_seconds - self._started[name], 2)
-            self.peak_rss_mb[name] = usage.peak_rss_mb
+            cpu_seconds = sum(usage.cpu_seconds for usage in usages if usage)
+            self.cpu_seconds[name] = round(cpu_seconds - self._started[name], 2)
+            self.peak_rss_mb[name] = round(sum(usage.peak_rss_mb for usage in usages if usage), 1)

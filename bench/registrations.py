@@ -27,7 +27,7 @@ from pymongo import AsyncMongoClient
 
 from bench.figures import Figures, percentile
 from bench.plain import queue_name
-from bench.runs import Meters, Session, session, wait_for_queue
+from bench.runs import Broker, Meters, Session, session, wait_for_queue
 from bench.watch import Watcher
 from brokers.storages.document_mappings import from_stored
 from contracts.registrations import RegistrationStatus
@@ -71,9 +71,10 @@ def requested_event(registration_id: str, request: dict[str, Any]) -> bytes:
     ).encode()
 
 
-async def start_workers(run: Session) -> None:
-    run.start("workers", ["cli", "worker", "--all"])
-    await wait_for_queue(run.amqp_url, f"{run.namespace}.registration")
+async def start_workers(run: Session, processes: int = 1) -> None:
+    for _ in range(processes):
+        run.start("workers", ["cli", "worker", "--all"])
+    await wait_for_queue(run, f"{run.namespace}.registration")
 
 
 async def start_project(run: Session) -> int:
@@ -117,7 +118,7 @@ def api_key_headers(run: Session) -> dict[str, str]:
 async def start_plain(run: Session, batch: bool) -> None:
     mode = "registrations-batch" if batch else "registrations"
     run.start("workers", ["bench.plain", mode, run.namespace])
-    await wait_for_queue(run.amqp_url, queue_name(run.namespace, "immunization"))
+    await wait_for_queue(run, queue_name(run.namespace, "immunization"))
 
 
 async def ledger_settled(run: Session, ids: list[str], started_wall: datetime) -> Figures:
@@ -241,21 +242,22 @@ async def open_loop(run: Session, send: Send, rate: float, count: int) -> Figure
 
 
 async def measure_registrations(
-    amqp_url: str, mongodb_url: str, count: int, pipeline: str
+    broker: Broker, mongodb_url: str, count: int, pipeline: str, processes: int = 1
 ) -> Figures:
-    async with session(amqp_url, mongodb_url) as run:
+    """N registrations at once to ``processes`` worker processes of one pipeline."""
+    async with session(broker, mongodb_url) as run:
         if pipeline == "project":
-            await start_project(run)
+            await start_workers(run, processes)
         else:
             await start_plain(run, batch=pipeline == "plain-batch")
         return await saturated(run, count, ledger=pipeline == "project")
 
 
 async def measure_open_loop(
-    amqp_url: str, mongodb_url: str, pipeline: str, rate: float, seconds: float
+    broker: Broker, mongodb_url: str, pipeline: str, rate: float, seconds: float
 ) -> Figures:
     count = max(10, round(rate * seconds))
-    async with session(amqp_url, mongodb_url) as run:
+    async with session(broker, mongodb_url) as run:
         if pipeline == "project":
             port = await start_project(run)
             async with httpx.AsyncClient(
@@ -274,7 +276,7 @@ async def measure_open_loop(
 
                 return await open_loop(run, post, rate, count)
         await start_plain(run, batch=pipeline == "plain-batch")
-        connection = await aio_pika.connect(amqp_url)
+        connection = await aio_pika.connect(run.amqp_url)
         try:
             channel = await connection.channel(publisher_confirms=True)
             exchange = await channel.get_exchange(run.exchange_name)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import aio_pika
@@ -25,14 +28,38 @@ START_PATIENCE_SECONDS = 60
 PLAIN_WORKERS = ("registration", *CONCERN_BINDINGS)
 
 
+@dataclass(frozen=True, slots=True)
+class Broker:
+    """The RabbitMQ a run uses: one node or a cluster.
+
+    ``url`` is one node's, for the bench's own clients; ``nodes_url`` every node's
+    (comma-separated), for the processes under test; ``pids`` those of the nodes' VMs.
+    """
+
+    url: str
+    nodes_url: str
+    pids: tuple[int, ...]
+
+    @classmethod
+    def single(cls, url: str) -> Broker:
+        """The machine's one node: its VM is the oldest ``beam.smp`` (there may be none here)."""
+        return cls(url, url, tuple(pids_named("beam.smp")[:1]))
+
+
 @dataclass
 class Session:
-    """One run's namespace, database and processes under test."""
+    """One run's namespace, database and processes under test (each name a group of copies)."""
 
-    amqp_url: str
+    broker: Broker
     mongodb_url: str
     namespace: str = field(default_factory=lambda: f"bench-{uuid.uuid4().hex[:8]}")
-    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    processes: dict[str, list[subprocess.Popen[bytes]]] = field(default_factory=dict)
+    logs: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="culdesac-bench-")))
+
+    @property
+    def amqp_url(self) -> str:
+        """The URL of the bench's own AMQP clients (publisher, watcher): one node."""
+        return self.broker.url
 
     @property
     def database_name(self) -> str:
@@ -45,7 +72,7 @@ class Session:
     def environment(self, **extra: str) -> dict[str, str]:
         return {
             **os.environ,
-            "CULDESAC_AMQP_URL": self.amqp_url,
+            "CULDESAC_AMQP_URL": self.broker.nodes_url,
             "CULDESAC_MONGODB_URL": self.mongodb_url,
             "CULDESAC_MONGODB_DATABASE": self.database_name,
             "CULDESAC_NAMESPACE": self.namespace,
@@ -55,27 +82,46 @@ class Session:
         }
 
     def start(self, name: str, arguments: Sequence[str], **extra: str) -> None:
-        self.processes[name] = subprocess.Popen(  # noqa: S603 - our own module, our arguments
-            [sys.executable, "-m", *arguments],
-            env=self.environment(**extra),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        """One more process of the group ``name``; its output goes to a log of its own."""
+        copies = self.processes.setdefault(name, [])
+        with (self.logs / f"{name}-{len(copies) + 1}.log").open("wb") as log:
+            copies.append(
+                subprocess.Popen(  # noqa: S603 - our own module, our arguments
+                    [sys.executable, "-m", *arguments],
+                    env=self.environment(**extra),
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                )
+            )
+
+    def check_running(self) -> None:
+        """Exit with the log's last lines when a process under test has ended by itself."""
+        for name, copies in self.processes.items():
+            for number, process in enumerate(copies, start=1):
+                if process.poll() is not None:
+                    log = self.logs / f"{name}-{number}.log"
+                    tail = log.read_text(errors="replace").strip().splitlines()[-5:]
+                    raise SystemExit(
+                        f"error: {name} process {number} ended ({process.returncode}): "
+                        + " / ".join(tail)
+                    )
 
     def stop(self) -> None:
-        for process in self.processes.values():
+        every = [process for copies in self.processes.values() for process in copies]
+        for process in every:
             process.terminate()
-        for process in self.processes.values():
+        for process in every:
             try:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        shutil.rmtree(self.logs, ignore_errors=True)
 
 
-async def wait_for_queue(amqp_url: str, name: str) -> None:
+async def wait_for_queue(run: Session, name: str) -> None:
     """Until the process under test has declared ``name`` (a plain connection, passive)."""
-    connection = await aio_pika.connect(amqp_url)
+    connection = await aio_pika.connect(run.amqp_url)
     try:
         deadline = time.monotonic() + START_PATIENCE_SECONDS
         while True:
@@ -83,6 +129,7 @@ async def wait_for_queue(amqp_url: str, name: str) -> None:
             try:
                 await channel.declare_queue(name, passive=True)
             except aio_pika.exceptions.ChannelClosed:
+                run.check_running()
                 if time.monotonic() > deadline:
                     raise
                 await asyncio.sleep(0.2)
@@ -104,15 +151,15 @@ async def delete_plain_queues(amqp_url: str, namespace: str) -> None:
 
 
 @asynccontextmanager
-async def session(amqp_url: str, mongodb_url: str) -> AsyncIterator[Session]:
-    run = Session(amqp_url, mongodb_url)
+async def session(broker: Broker, mongodb_url: str) -> AsyncIterator[Session]:
+    run = Session(broker, mongodb_url)
     client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(mongodb_url)
     try:
         yield run
     finally:
         run.stop()
-        await delete_plain_queues(amqp_url, run.namespace)
-        await delete_namespace(amqp_url, run.namespace)
+        await delete_plain_queues(broker.url, run.namespace)
+        await delete_namespace(broker.url, run.namespace)
         await client.drop_database(run.database_name)
         await client.close()
 
@@ -130,14 +177,15 @@ class Meters:
 
     async def start(self) -> None:
         pids = {
-            name: process.pid
-            for name, process in self.run.processes.items()
+            name: [process.pid for process in copies]
+            for name, copies in self.run.processes.items()
             if self.processes is None or name in self.processes
         }
         if (pid := await server_pid(self.client)) is not None:
-            pids["storage"] = pid
-        if brokers := pids_named("beam.smp"):
-            pids["broker"] = brokers[0]
+            pids["storage"] = [pid]
+        if self.run.broker.pids:
+            pids["broker"] = list(self.run.broker.pids)
+        pids["bench"] = [os.getpid()]  # the load and the watcher
         self.cpu = CpuMeter(pids)
         self._commands_before = await commands_so_far(self.client)
         self.cpu.start()

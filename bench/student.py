@@ -16,7 +16,7 @@ import aio_pika
 
 from bench.figures import Figures
 from bench.plain import queue_name
-from bench.runs import Meters, session, wait_for_queue
+from bench.runs import Broker, Meters, session, wait_for_queue
 from bench.watch import Watcher
 
 PATIENCE_SECONDS = 600
@@ -48,21 +48,25 @@ def student_event(index: int) -> bytes:
     ).encode()
 
 
-async def measure_student(amqp_url: str, mongodb_url: str, count: int, consumer: str) -> Figures:
+async def measure_student(
+    broker: Broker, mongodb_url: str, count: int, consumer: str, processes: int = 1
+) -> Figures:
+    """N events to ``processes`` competing consumers of one kind."""
     command = CONSUMERS[consumer]
-    async with session(amqp_url, mongodb_url) as run:
+    async with session(broker, mongodb_url) as run:
         arguments = [part.format(namespace=run.namespace) for part in command]
         # The project runs with its defaults (batches on, prefetch above the batch size).
-        run.start("worker", arguments)
+        for _ in range(processes):
+            run.start("workers", arguments)
         queue_of = (
             f"{run.namespace}.student"
             if consumer == "project"
             else queue_name(run.namespace, "student")
         )
-        await wait_for_queue(amqp_url, queue_of)
+        await wait_for_queue(run, queue_of)
         bodies = [student_event(index) for index in range(count)]
-        async with Watcher(amqp_url, run.exchange_name) as watcher:
-            connection = await aio_pika.connect(amqp_url)
+        async with Watcher(run.amqp_url, run.exchange_name) as watcher:
+            connection = await aio_pika.connect(run.amqp_url)
             meters = Meters(run)
             try:
                 channel = await connection.channel(publisher_confirms=True)

@@ -162,6 +162,11 @@ class RabbitNode:
             process.wait(timeout=STOP_PATIENCE_SECONDS)
         self._close_log()
 
+    @property
+    def pid(self) -> int | None:
+        """The pid of the node's server script, which is also its process group's id."""
+        return None if self._process is None else self._process.pid
+
     def is_running(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
