@@ -89,7 +89,8 @@ def mongodb_url() -> Iterator[str]:
         with MongoDbContainer("mongo:8") as container:
             yield container.get_connection_url()
     else:
-        with secantus_server() as url:
+        # The session's data goes with its scratch directory: no graceful stop needed.
+        with secantus_server(graceful_stop=False) as url:
             yield url
 
 
@@ -101,49 +102,87 @@ def secantus_executable() -> Path | None:
     return Path(found) if found else None
 
 
-@contextmanager
-def secantus_server(storage_path: Path | None = None, port: int | None = None) -> Iterator[str]:
-    """SecantusDB in a subprocess on a free loopback port; stopped and removed afterwards."""
-    executable = secantus_executable()
-    if executable is None:
-        unavailable("no MongoDB: SecantusDB (dev dependency) is not installed and no Docker")
-        return
-    port = port or free_port()
-    with tempfile.TemporaryDirectory(prefix="culdesac-secantus-") as scratch:
-        data = storage_path or Path(scratch) / "data"
-        log = Path(scratch) / "secantus.log"
-        with log.open("wb") as log_file:
-            process = subprocess.Popen(  # noqa: S603
+class SecantusServer:
+    """SecantusDB in a subprocess on a loopback port, over a storage path of its own."""
+
+    def __init__(self, storage_path: Path, port: int, log: Path) -> None:
+        self.url = f"mongodb://127.0.0.1:{port}/?{SECANTUS_URL_OPTIONS}"
+        self._storage_path = storage_path
+        self._port = port
+        self._log = log
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        """Start the server and wait until it takes connections (skip or fail if it cannot)."""
+        executable = secantus_executable()
+        if executable is None:
+            unavailable("no MongoDB: SecantusDB (dev dependency) is not installed and no Docker")
+            return
+        with self._log.open("ab") as log_file:
+            process = self._process = subprocess.Popen(  # noqa: S603
                 [
                     str(executable),
                     "--host",
                     "127.0.0.1",
                     "--port",
-                    str(port),
+                    str(self._port),
                     "--storage-path",
-                    str(data),
+                    str(self._storage_path),
                     "--log-level",
                     "WARNING",
                 ],
                 stdout=log_file,
                 stderr=subprocess.STDOUT,
-                cwd=scratch,
+                cwd=self._log.parent,
             )
-        try:
-            deadline = time.monotonic() + 30
-            while not port_answers("127.0.0.1", port, timeout=0.2):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    output = log.read_text(errors="replace")[-2000:]
-                    unavailable(f"SecantusDB did not start on port {port}: {output}")
-                time.sleep(0.1)
-            yield f"mongodb://127.0.0.1:{port}/?{SECANTUS_URL_OPTIONS}"
-        finally:
+        deadline = time.monotonic() + 30
+        while not port_answers("127.0.0.1", self._port, timeout=0.2):
+            if process.poll() is not None or time.monotonic() > deadline:
+                self.stop(graceful=False)
+                output = self._log.read_text(errors="replace")[-2000:]
+                unavailable(f"SecantusDB did not start on port {self._port}: {output}")
+            time.sleep(0.05)
+
+    def stop(self, *, graceful: bool = True) -> None:
+        """End the server: SIGTERM and wait (it closes its storage), or at once with SIGKILL.
+
+        A graceful stop takes about 2 s (its accept thread is joined with a timeout); killing
+        is for a server whose data is thrown away right after.
+        """
+        process, self._process = self._process, None
+        if process is None or process.poll() is not None:
+            return
+        if graceful:
             process.terminate()
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+                pass
+            else:
+                return
+        process.kill()
+        process.wait()
+
+
+@contextmanager
+def secantus_server(
+    storage_path: Path | None = None, port: int | None = None, *, graceful_stop: bool = True
+) -> Iterator[str]:
+    """SecantusDB in a subprocess on a free loopback port; stopped and removed afterwards.
+
+    ``graceful_stop=False`` kills it at the end, for data that is thrown away anyway.
+    """
+    with tempfile.TemporaryDirectory(prefix="culdesac-secantus-") as scratch:
+        server = SecantusServer(
+            storage_path or Path(scratch) / "data",
+            port or free_port(),
+            Path(scratch) / "secantus.log",
+        )
+        try:
+            server.start()
+            yield server.url
+        finally:
+            server.stop(graceful=graceful_stop)
 
 
 async def delete_namespace(

@@ -34,7 +34,9 @@ class LateMongo:
 
     async def start(self) -> None:
         def start() -> None:
-            self._running.enter_context(secantus_server(self._storage_path, self.port))
+            self._running.enter_context(
+                secantus_server(self._storage_path, self.port, graceful_stop=False)
+            )
 
         await asyncio.to_thread(start)
 
@@ -61,7 +63,7 @@ def late_rabbit() -> Iterator[RabbitNode]:
     try:
         yield node
     finally:
-        node.stop()
+        node.kill()  # its data is removed right after: no graceful stop needed
         shutil.rmtree(scratch, ignore_errors=True)
 
 

@@ -63,7 +63,8 @@ def rabbit_node() -> Iterator[RabbitNode]:
     try:
         yield node
     finally:
-        node.stop()
+        # Its data is removed right after: killing spares the graceful stop's seconds.
+        node.kill()
         shutil.rmtree(scratch, ignore_errors=True)
 
 
@@ -82,7 +83,7 @@ def rabbit_cluster() -> Iterator[RabbitCluster]:
     try:
         yield cluster
     finally:
-        cluster.stop()
+        cluster.kill()
         shutil.rmtree(scratch, ignore_errors=True)
 
 
@@ -91,7 +92,7 @@ def mongo_server(tmp_path: Path) -> Iterator[MongoWireServer]:
     server = MongoWireServer(tmp_path / "secantus-data")
     server.start()
     yield server
-    server.stop()
+    server.discard()
 
 
 @pytest.fixture

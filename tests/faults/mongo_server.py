@@ -2,33 +2,36 @@
 
 from __future__ import annotations
 
-from contextlib import ExitStack
 from pathlib import Path
 
-from tests.backing_services import free_port, secantus_server
+from tests.backing_services import SecantusServer, free_port
 
 
 class MongoWireServer:
     """SecantusDB on a fixed loopback port over an on-disk storage path.
 
     ``stop`` ends the process gracefully; ``start`` runs a new one on the same port and data,
-    so clients see the very server they lost come back.
+    so clients see the very server they lost come back. ``discard`` kills it, for the end of a
+    scenario, whose data is not read again.
     """
 
     def __init__(self, storage_path: Path) -> None:
-        self._storage_path = storage_path
-        self._port = free_port()
-        self._running: ExitStack | None = None
-        self.url = ""
+        self._server = SecantusServer(
+            storage_path, free_port(), storage_path.parent / "secantus.log"
+        )
+        self._running = False
+        self.url = self._server.url
 
     def start(self) -> None:
-        if self._running is not None:
+        if self._running:
             return
-        stack = ExitStack()
-        self.url = stack.enter_context(secantus_server(self._storage_path, self._port))
-        self._running = stack
+        self._server.start()
+        self._running = True
 
     def stop(self) -> None:
-        running, self._running = self._running, None
-        if running is not None:
-            running.close()
+        self._running = False
+        self._server.stop()
+
+    def discard(self) -> None:
+        self._running = False
+        self._server.stop(graceful=False)

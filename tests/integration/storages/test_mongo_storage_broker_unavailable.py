@@ -61,7 +61,7 @@ async def test_should_be_unhealthy_and_raise_unavailable_error_if_server_goes_aw
     database_name: str, faker: Faker
 ) -> None:
     # given
-    with backing_services.secantus_server() as url:
+    with backing_services.secantus_server(graceful_stop=False) as url:
         broker = MongoStorageBroker(url, database_name, timeout_ms=TIMEOUT_MS)
         await broker.initialize()
         assert await broker.is_healthy() is True
