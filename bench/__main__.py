@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import os
 from collections.abc import Callable, Coroutine
 from contextlib import ExitStack
@@ -116,6 +117,33 @@ def loopback_only(url: str) -> str:
     raise SystemExit(f"error: the benchmark loads only services on 127.0.0.1, not {hosts}")
 
 
+async def rabbitmq_refusal(amqp_url: str) -> str | None:
+    """Why RabbitMQ refuses a connection made as every command makes it, if it does.
+
+    Credentials or a vhost it refuses would otherwise fail each benchmark client later, deep in
+    a run, with a traceback.
+    """
+    from brokers.queues import QueueUnavailableError
+    from hosting.brokers import create_queue_broker
+    from hosting.settings import load_settings
+
+    queue = create_queue_broker(load_settings(amqp_url=amqp_url), None, "culdesac-bench")
+    # The client logs its failed connect too; the line below says it once.
+    loggers = [logging.getLogger(client) for client in ("aio_pika", "aiormq")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        await queue.connect()
+    except QueueUnavailableError as error:
+        return str(error)
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+    await queue.close()
+    return None
+
+
 def main() -> None:
     arguments = parser().parse_args()
     chosen = SCENARIOS if arguments.scenario == "all" else (arguments.scenario,)
@@ -127,6 +155,8 @@ def main() -> None:
             "error: no RabbitMQ answers at CULDESAC_AMQP_URL (default 127.0.0.1:5672); "
             "start one (rabbitmq-server -detached) and run again"
         )
+    if (refusal := asyncio.run(rabbitmq_refusal(amqp_url))) is not None:
+        raise SystemExit(f"error: {refusal}")
     if os.environ.get("CULDESAC_MONGODB_URL") is None and secantus_executable() is None:
         raise SystemExit(
             "error: no MongoDB: set CULDESAC_MONGODB_URL or install the dev dependencies "

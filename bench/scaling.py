@@ -85,14 +85,17 @@ def stage_figures(flow: str, processes: int, measured: Figures) -> dict[str, flo
     return figures
 
 
-def busiest(figures: Figures) -> str:
-    """The group that kept the most cores busy, with that figure."""
+def busiest(figures: Figures, processes: str = "processes") -> str:
+    """The group that kept the most cores busy, with that figure.
+
+    ``processes`` is what the processes under test are called (workers, ingress).
+    """
     cores = {group: figures.get(f"cores, {group}") for group in GROUPS}
     known = {group: value for group, value in cores.items() if value is not None}
     if not known:
         return ""
     group = max(known, key=lambda name: known[name])
-    return f"{'procs' if group == 'processes' else group} {known[group]:.2f}"
+    return f"{processes if group == 'processes' else group} {known[group]:.2f}"
 
 
 def cores_in_all(figures: Figures) -> float | None:
@@ -188,6 +191,6 @@ def scaling_table(stages: Mapping[str, Figures]) -> Table:
             shown(ratio(pace, first), 2),
             *(shown(figures.get(f"CPU ms, {group}"), 2) for group in GROUPS),
             shown(cores_in_all(figures), 2),
-            busiest(figures),
+            busiest(figures, FLOWS[flow][2]),
         )
     return table

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cli.help import QUEUE_SETTINGS, environment_help
-from cli.support import console, run, settings_or_exit
+from cli.support import console, naming, run, settings_or_exit
 
 # The brokers and drivers load when the command runs, so that ``culdesac --help`` stays quick.
 if TYPE_CHECKING:
@@ -133,9 +133,9 @@ async def attempt(
     try:
         return await snapshot(), None
     except QueueUnavailableError as error:
-        return None, f"RabbitMQ: {short_message(error)}"
+        return None, naming("RabbitMQ", short_message(error))
     except STORAGE_UNAVAILABLE_ERRORS as error:
-        return None, f"MongoDB: {short_message(error)}"
+        return None, naming("MongoDB", short_message(error))
 
 
 def render(snapshot: StatusSnapshot, error: str | None) -> Group:

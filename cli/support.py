@@ -30,8 +30,17 @@ def settings_or_exit() -> Settings:
     try:
         return load_settings()
     except SettingsError as error:
-        console.print(f"[red]error:[/red] {escape(str(error))}", soft_wrap=True)
+        print_error(str(error))
         raise typer.Exit(2) from error
+
+
+def naming(service: str, message: str) -> str:
+    """``message`` with ``service`` before it, unless it names the service already.
+
+    Most broker messages do ("cannot connect to RabbitMQ: …", "MongoDB is unavailable: …");
+    a driver's own words (a host and port) or a queue's name do not.
+    """
+    return message if service in message else f"{service}: {message}"
 
 
 def run(
@@ -54,13 +63,13 @@ def run(
         with asyncio.Runner(loop_factory=loop_factory) as runner:
             return runner.run(main())
     except QueueUnavailableError as error:
-        console.print(f"[red]error:[/red] RabbitMQ: {escape(short_message(error))}", soft_wrap=True)
+        print_error(naming("RabbitMQ", short_message(error)))
         raise typer.Exit(1) from error
     except TopologyConflictError as error:
-        console.print(f"[red]error:[/red] RabbitMQ: {escape(str(error))}", soft_wrap=True)
+        print_error(naming("RabbitMQ", str(error)))
         raise typer.Exit(1) from error
     except STORAGE_UNAVAILABLE_ERRORS as error:
-        console.print(f"[red]error:[/red] MongoDB: {escape(short_message(error))}", soft_wrap=True)
+        print_error(naming("MongoDB", short_message(error)))
         raise typer.Exit(1) from error
     except MetricsPortUnavailableError as error:
         # Exit rather than run unseen: Prometheus and the health checks expect this port.
@@ -70,6 +79,10 @@ def run(
             soft_wrap=True,
         )
         raise typer.Exit(1) from error
+
+
+def print_error(message: str) -> None:
+    console.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
 
 
 @asynccontextmanager

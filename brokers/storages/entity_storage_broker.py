@@ -183,9 +183,6 @@ class EntityStorageBroker(ABC):
     async def insert_student(self, student: Document) -> Document:
         return await self.insert(STUDENTS, student)
 
-    async def insert_student_if_absent(self, student: Document) -> Document:
-        return await self.insert_if_absent(STUDENTS, student)
-
     async def insert_students(self, students: Sequence[Document]) -> list[Document | Exception]:
         return await self.insert_each(STUDENTS, students)
 

@@ -68,9 +68,6 @@ class StorageBroker(Protocol):
         """How many documents ``collection`` holds."""
 
     async def insert_student(self, student: Document) -> Document: ...
-    async def insert_student_if_absent(self, student: Document) -> Document:
-        """Insert unless the id is taken; returns the stored document either way."""
-
     async def insert_students(self, students: Sequence[Document]) -> list[Document | Exception]:
         """Insert every student in one write; each one's stored copy or its own error.
 
@@ -81,7 +78,11 @@ class StorageBroker(Protocol):
     async def insert_students_if_absent(
         self, students: Sequence[Document]
     ) -> list[Document | Exception]:
-        """``insert_student_if_absent`` for every student in one write, each result in place."""
+        """Insert every student unless its id is taken, in one write; each result in place.
+
+        Where the id is taken the stored document is the answer; a clash on another unique
+        field (the email) is that student's ``DuplicateKeyError``.
+        """
 
     async def select_student_by_id(self, student_id: str) -> Document | None: ...
     async def update_student(self, student: Document) -> Document | None: ...

@@ -168,7 +168,7 @@ async def test_should_give_up_after_the_startup_timeout_with_one_line(
     assert exit_code == 1, output
     assert "Traceback" not in output, output
     expected_line = (
-        f"error: MongoDB: MongoDB is unavailable: 127.0.0.1:{late_mongo.port}: "
+        f"error: MongoDB is unavailable: 127.0.0.1:{late_mongo.port}: "
         f"[Errno 111] Connect call failed ('127.0.0.1', {late_mongo.port})"
     )
     assert [line for line in output.splitlines() if not line.startswith("{")] == [expected_line]

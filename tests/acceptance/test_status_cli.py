@@ -106,5 +106,6 @@ async def test_should_say_in_one_line_that_rabbitmq_is_away_and_exit_1(
     # then
     assert exit_code == 1, output
     (line,) = output.strip().splitlines()
-    assert line.startswith("error: RabbitMQ:")
+    assert line.startswith("error: cannot connect to RabbitMQ: ")
+    assert line.count("RabbitMQ") == 1
     assert "Traceback" not in output

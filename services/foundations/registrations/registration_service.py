@@ -167,28 +167,15 @@ class RegistrationService:
         written = await self.storage_broker.update_registrations_fields(updates) if updates else []
         return in_places(checked, written)
 
-    @try_catch_registration
-    async def modify_registration_settled_if_unsettled(
-        self, registration: Registration
-    ) -> Registration | None:
-        """Stamp a completed or failed registration as settled, unless it was stamped already.
-
-        The registration, settled now, when this call stamped it; ``None`` when another outcome
-        (or an earlier delivery of this one) did. One conditional write by id, so of all who
-        see the registration settle exactly one is told so.
-        """
-        validate_registration_settleable(registration)
-        settled_at = self.date_time_broker.get_current_date_time()
-        written = await self.storage_broker.update_registration_fields(
-            registration.id, map_to_settled_fields(settled_at), absent_field=SETTLED_AT
-        )
-        return registration.model_copy(update={SETTLED_AT: settled_at}) if written else None
-
     @try_catch_each_registration
     async def modify_registrations_settled_if_unsettled(
         self, registrations: Sequence[Registration]
     ) -> list[Registration | Exception | None]:
-        """``modify_registration_settled_if_unsettled`` of every registration in one write.
+        """Stamp completed or failed registrations as settled, unless stamped already.
+
+        Each registration, settled now, when this call stamped it; ``None`` when another
+        outcome (or an earlier delivery of this one) did. One conditional write for them all,
+        so of all who see a registration settle exactly one is told so.
 
         Each stamp is its own time, distinct from every other stamp, so when the write matched
         fewer than it was given, the read that follows tells which registrations it stamped.

@@ -40,13 +40,6 @@ class StudentService:
         stored = await self.storage_broker.insert_student(map_to_document(student))
         return map_to_student(stored)
 
-    @try_catch_student
-    async def add_student_if_absent(self, student: Student) -> Student:
-        """Add the student, or return the one already stored under its id (not compared)."""
-        validate_student(student, self.date_time_broker.get_current_date())
-        stored = await self.storage_broker.insert_student_if_absent(map_to_document(student))
-        return map_to_student(stored)
-
     @try_catch_each_student
     async def add_students(self, students: Sequence[Student]) -> list[Student | Exception]:
         """Add every student in one write; each one's stored student or its own error."""
@@ -56,7 +49,10 @@ class StudentService:
     async def add_students_if_absent(
         self, students: Sequence[Student]
     ) -> list[Student | Exception]:
-        """``add_student_if_absent`` for every student in one write, each result in its place."""
+        """Add every student in one write, or answer the one stored under its id already.
+
+        The stored student is not compared with the one given; each result is in its place.
+        """
         return await self._add_each(students, self.storage_broker.insert_students_if_absent)
 
     async def _add_each(

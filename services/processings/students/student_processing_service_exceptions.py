@@ -8,7 +8,7 @@ from contracts.students.exceptions.processings import (
     StudentProcessingServiceError,
     StudentProcessingValidationError,
 )
-from services.try_catch import downstream_rules, try_catch, try_catch_each
+from services.try_catch import downstream_rules, try_catch_each
 
 STUDENT_PROCESSING_RULES = downstream_rules(
     validation=StudentProcessingValidationError,
@@ -19,5 +19,4 @@ STUDENT_PROCESSING_RULES = downstream_rules(
     own_dependency_validation_errors=(ConflictingStudentError,),
 )
 
-try_catch_student_processing = try_catch(STUDENT_PROCESSING_RULES)
 try_catch_each_student_processing = try_catch_each(STUDENT_PROCESSING_RULES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -107,6 +108,17 @@ def create_random_registration(faker: Faker) -> Document:
     }
 
 
+async def insert_student_if_absent(broker: StorageBroker, student: Document) -> Document:
+    """Students are ensured in batches only: a batch of one, its error raised as the others'.
+
+    A batch may answer a new document with the very one it was given, so it gets a copy.
+    """
+    [result] = await broker.insert_students_if_absent([copy.deepcopy(student)])
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
 @dataclass(frozen=True)
 class Entity:
     """One entity's collection, random documents and entity-named broker methods."""
@@ -125,7 +137,7 @@ ENTITIES = (
         STUDENTS,
         create_random_student,
         lambda broker, document: broker.insert_student(document),
-        lambda broker, document: broker.insert_student_if_absent(document),
+        insert_student_if_absent,
         lambda broker, document_id: broker.select_student_by_id(document_id),
     ),
     Entity(

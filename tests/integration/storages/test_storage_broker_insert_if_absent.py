@@ -15,6 +15,7 @@ from tests.integration.storages.conftest import (
     ENTITY_BY_COLLECTION,
     Entity,
     create_random_student,
+    insert_student_if_absent,
 )
 
 pytestmark = pytest.mark.integration
@@ -121,7 +122,7 @@ async def test_should_return_the_stored_student_if_the_id_is_taken_whatever_else
     }
 
     # when
-    actual_student = await storage_broker.insert_student_if_absent(input_student)
+    actual_student = await insert_student_if_absent(storage_broker, input_student)
 
     # then
     assert actual_student == stored_student

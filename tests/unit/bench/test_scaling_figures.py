@@ -47,6 +47,7 @@ def test_busiest_names_the_group_with_the_most_cores() -> None:
     figures = {"cores, processes": 0.7, "cores, broker": 0.9, "cores, storage": None}
 
     assert busiest(figures) == "broker 0.90"
+    assert busiest({"cores, processes": 1.5, "cores, broker": 0.9}, "ingress") == "ingress 1.50"
     assert busiest({}) == ""
 
 
@@ -72,7 +73,7 @@ def test_the_table_shows_each_pace_beside_one_process_of_its_broker_and_flow() -
         ("3 nodes", "1", "150", "1"),  # beside the cluster's own first row
         ("3 nodes", "2", "150", "1"),
     ]
-    assert rows[1][-1] == "procs 1.20"
+    assert rows[1][-1] == "workers 1.20"
 
 
 def test_a_group_of_processes_is_metered_as_the_sum_of_its_members(

@@ -7,6 +7,7 @@ import pytest
 from faker import Faker
 
 from brokers.storages.errors import DuplicateKeyError, duplicate_key_of, storage_failure_of
+from contracts.registrations import ConcernState, RegistrationStatus
 from contracts.registrations.exceptions.foundations import (
     AlreadyExistsRegistrationError,
     FailedRegistrationServiceError,
@@ -86,6 +87,41 @@ async def test_should_raise_dependency_error_on_modify_concern_if_unavailable_an
     assert error_info.value == expected_error
     assert error_info.value.__cause__ is storage_error
     assert [name for name, _, _ in storage_broker.mock_calls] == ["update_registration_fields"]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
+
+
+@pytest.mark.parametrize("create_storage_error", STORAGE_UNAVAILABLE_ERRORS)
+async def test_should_give_each_registration_the_dependency_error_on_settle_if_unavailable(
+    *,
+    faker: Faker,
+    now: datetime,
+    create_storage_error: StorageErrorFactory,
+    registration_service: RegistrationService,
+    storage_broker: Mock,
+    logging_broker: Mock,
+) -> None:
+    # given
+    input_registrations = [
+        create_random_registration(
+            faker, now, states={"student": ConcernState.PERSISTED}, status=status
+        )
+        for status in (RegistrationStatus.COMPLETED, RegistrationStatus.FAILED)
+    ]
+    storage_error = create_storage_error(create_random_message(faker))
+    storage_broker.update_registrations_fields.side_effect = storage_error
+    expected_error = RegistrationDependencyError(
+        FailedRegistrationStorageError(storage_failure_of(storage_error))
+    )
+
+    # when
+    actual_results = await registration_service.modify_registrations_settled_if_unsettled(
+        input_registrations
+    )
+
+    # then: one failure, one line, for every registration alike
+    assert actual_results == [expected_error, expected_error]
+    assert all(result.__cause__ is storage_error for result in actual_results)  # type: ignore[union-attr]
+    assert [name for name, _, _ in storage_broker.mock_calls] == ["update_registrations_fields"]
     assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 

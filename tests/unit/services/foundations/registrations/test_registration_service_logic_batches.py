@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from unittest.mock import Mock, call
 
+import pytest
 from faker import Faker
 
 from brokers.storages.storage_broker import FieldsUpdate
@@ -21,7 +22,11 @@ from tests.unit.services.foundations.registrations.conftest import (
     create_timestamp,
 )
 
-P = ConcernState.PERSISTED
+P, F = ConcernState.PERSISTED, ConcernState.FAILED
+SETTLED = [
+    pytest.param({"student": P, "contact": P}, RegistrationStatus.COMPLETED, id="completed"),
+    pytest.param({"student": F, "contact": P}, RegistrationStatus.FAILED, id="failed"),
+]
 
 
 async def test_should_add_registrations_if_absent_in_one_write_each_in_its_place(
@@ -84,20 +89,21 @@ async def test_should_not_write_an_invalid_registration_and_answer_it_alone(
     assert logging_broker.mock_calls == [create_error_log_call(actual_error)]
 
 
+@pytest.mark.parametrize(("states", "status"), SETTLED)
 async def test_should_settle_registrations_in_one_write_with_distinct_stamps(
     *,
     faker: Faker,
     now: datetime,
+    states: dict[str, ConcernState],
+    status: RegistrationStatus,
     registration_service: RegistrationService,
     storage_broker: Mock,
     logging_broker: Mock,
 ) -> None:
-    # given: the clock reads the same instant twice; another outcome stamped the second first
+    # given: the clock reads the same instant twice; another outcome stamped the second first,
+    # so it is settled already and gives nothing
     first, second = (
-        create_random_registration(
-            faker, now, states={"student": P, "contact": P}, status=RegistrationStatus.COMPLETED
-        )
-        for _ in range(2)
+        create_random_registration(faker, now, states=states, status=status) for _ in range(2)
     )
     storage_broker.update_registrations_fields.return_value = [True, False]
     later = now + timedelta(microseconds=1)
@@ -109,6 +115,7 @@ async def test_should_settle_registrations_in_one_write_with_distinct_stamps(
 
     # then: each stamp its own, so a read after the write would tell which one was written
     assert actual_results == [first.model_copy(update={"settled_at": now}), None]
+    assert actual_results[0] is not first
     assert storage_broker.mock_calls == [
         call.update_registrations_fields(
             [
@@ -132,13 +139,21 @@ async def test_should_not_settle_a_pending_registration_and_answer_it_alone(
     storage_broker: Mock,
     logging_broker: Mock,
 ) -> None:
-    # given
-    pending = create_random_registration(faker, now)
+    # given: pending, and stamped as settled all the same
+    pending = create_random_registration(faker, now).model_copy(update={"settled_at": now})
+    expected_error = RegistrationValidationError(
+        InvalidRegistrationError(
+            {
+                "status": ["Status must be completed or failed."],
+                "settled_at": ["Date must be absent."],
+            }
+        )
+    )
 
     # when
     [actual_error] = await registration_service.modify_registrations_settled_if_unsettled([pending])
 
     # then
-    assert isinstance(actual_error, RegistrationValidationError)
+    assert actual_error == expected_error
     assert storage_broker.mock_calls == []
-    assert logging_broker.mock_calls == [create_error_log_call(actual_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

@@ -10,6 +10,7 @@ import pytest
 from faker import Faker
 
 from brokers.storages.errors import OperationFailure, duplicate_key_of, storage_failure_of
+from contracts.errors import CategorizedError, LocalizedError
 from contracts.students import Student
 from contracts.students.exceptions.foundations import (
     AlreadyExistsStudentError,
@@ -31,6 +32,8 @@ from tests.unit.services.conftest import (
 from tests.unit.services.foundations.students.conftest import (
     STORAGE_UNAVAILABLE_ERROR_IDS,
     STORAGE_UNAVAILABLE_ERRORS,
+    UNEXPECTED_ERROR_IDS,
+    UNEXPECTED_ERRORS,
     StorageErrorFactory,
     create_duplicate_key_error,
 )
@@ -116,17 +119,32 @@ async def test_should_give_each_student_its_own_error_in_a_mixed_batch_and_log_e
     ]
 
 
+# What the whole write may raise, and the category and localized error each student gets.
+WRITE_ERRORS = [
+    *(
+        pytest.param(create, StudentDependencyError, FailedStudentStorageError, id=error_id)
+        for create, error_id in zip(
+            STORAGE_UNAVAILABLE_ERRORS, STORAGE_UNAVAILABLE_ERROR_IDS, strict=True
+        )
+    ),
+    *(
+        pytest.param(create, StudentServiceError, FailedStudentServiceError, id=error_id)
+        for create, error_id in zip(UNEXPECTED_ERRORS, UNEXPECTED_ERROR_IDS, strict=True)
+    ),
+]
+
+
 @pytest.mark.parametrize(("add_many", "storage_method"), ADDS)
-@pytest.mark.parametrize(
-    "create_storage_error", STORAGE_UNAVAILABLE_ERRORS, ids=STORAGE_UNAVAILABLE_ERROR_IDS
-)
-async def test_should_give_every_student_the_dependency_error_if_storage_is_unavailable(
+@pytest.mark.parametrize(("create_storage_error", "outer_type", "inner_type"), WRITE_ERRORS)
+async def test_should_give_every_student_the_error_if_the_write_raises_and_log_it_once(
     *,
     faker: Faker,
     now: datetime,
     add_many: AddMany,
     storage_method: str,
     create_storage_error: StorageErrorFactory,
+    outer_type: Callable[[LocalizedError], CategorizedError],
+    inner_type: Callable[[str], LocalizedError],
     student_service: StudentService,
     storage_broker: Mock,
     logging_broker: Mock,
@@ -135,19 +153,18 @@ async def test_should_give_every_student_the_dependency_error_if_storage_is_unav
     input_students = [create_random_student(faker, now.date()) for _ in range(3)]
     storage_error = create_storage_error(create_random_message(faker))
     getattr(storage_broker, storage_method).side_effect = storage_error
-    expected_dependency_error = StudentDependencyError(
-        FailedStudentStorageError(storage_failure_of(storage_error))
-    )
+    expected_error = outer_type(inner_type(storage_failure_of(storage_error)))
 
     # when
     actual_results = await add_many(student_service, input_students)
 
     # then: one failure, one line, for every student alike
-    assert actual_results == [expected_dependency_error] * 3
+    assert actual_results == [expected_error] * 3
+    assert all(result.__cause__ is storage_error for result in actual_results)  # type: ignore[union-attr]
     assert storage_broker.mock_calls == [
         getattr(call, storage_method)([create_student_document(s) for s in input_students])
     ]
-    assert logging_broker.mock_calls == [create_error_log_call(expected_dependency_error)]
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]
 
 
 @pytest.mark.parametrize("add_many", [pytest.param(add.values[0], id=add.id) for add in ADDS])
@@ -158,16 +175,20 @@ async def test_should_not_call_storage_if_every_student_is_invalid(
     add_many: AddMany,
     student_service: StudentService,
     storage_broker: Mock,
+    logging_broker: Mock,
 ) -> None:
     # given
     invalid_student = create_random_student(faker, now.date()).model_copy(
         update={"first_name": " "}
+    )
+    expected_error = StudentValidationError(
+        InvalidStudentError({"first_name": ["Text is required."]})
     )
 
     # when
     actual_results = await add_many(student_service, [invalid_student])
 
     # then
-    assert len(actual_results) == 1
-    assert isinstance(actual_results[0], StudentValidationError)
+    assert actual_results == [expected_error]
     assert storage_broker.mock_calls == []
+    assert logging_broker.mock_calls == [create_error_log_call(expected_error)]

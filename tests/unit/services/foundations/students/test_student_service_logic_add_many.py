@@ -62,8 +62,10 @@ async def test_should_add_students_if_absent_with_stored_ones_in_their_places(
     # when
     actual_students = await student_service.add_students_if_absent(input_students)
 
-    # then
+    # then: the stored one wins under a taken id; each a new object, never the input
     assert actual_students == expected_students
+    assert actual_students[1] != input_students[1]
+    assert all(a is not i for a, i in zip(actual_students, input_students, strict=True))
     assert date_time_broker.mock_calls == [call.get_current_date()]
     assert storage_broker.mock_calls == [call.insert_students_if_absent(input_documents)]
     assert logging_broker.mock_calls == []
