@@ -88,6 +88,11 @@ def parser() -> argparse.ArgumentParser:
     arguments.add_argument(
         "--open-loop-seconds", type=float, default=20, help="length of the open-loop phase"
     )
+    arguments.add_argument(
+        "--open-loop-rate",
+        type=float,
+        help="registrations per second of the open loop (default: half the measured maximum)",
+    )
     arguments.add_argument("--save", type=Path, help="write this run's figures to a JSON file")
     arguments.add_argument("--baseline", type=Path, help="compare with a run saved by --save")
     return arguments
@@ -208,7 +213,7 @@ def run_scenarios(
             ),
         )
         maximum = results["registrations"]["project"].get("registrations per second")
-        rate = max(1.0, float(maximum or 0) / 2)
+        rate = arguments.open_loop_rate or max(1.0, float(maximum or 0) / 2)
         console.print(
             f"open loop: {rate:.1f} registrations/s for {arguments.open_loop_seconds} s …"
         )
