@@ -27,8 +27,7 @@ from brokers.storages.mongo_storage_broker import MongoStorageBroker
 from brokers.tracings import (
     OpenTelemetryTracingBroker,
     TracingBroker,
-    create_tracer_provider,
-    export_configured,
+    create_tracing_broker,
 )
 from hosting.settings import MEMORY_URL, Settings
 
@@ -51,11 +50,6 @@ def create_logging_broker(name: str) -> LoggingBroker:
 
 def create_metrics_broker() -> PrometheusMetricsBroker:
     return PrometheusMetricsBroker()
-
-
-def create_tracing_broker(name: str) -> OpenTelemetryTracingBroker:
-    """Traces named after the process; exported only when ``OTEL_EXPORTER_OTLP_*`` says where."""
-    return OpenTelemetryTracingBroker(create_tracer_provider(name))
 
 
 def create_queue_broker(
@@ -113,17 +107,16 @@ async def connected_queue_statistics(settings: Settings) -> QueueStatisticsBroke
 
 
 def create_storage_broker(
-    settings: Settings, tracing: OpenTelemetryTracingBroker | None = None
+    settings: Settings, tracing: TracingBroker | None = None
 ) -> StorageBroker:
     if settings.mongodb_url == MEMORY_URL:
         return MemoryStorageBroker()
     return MongoStorageBroker(
         settings.mongodb_url,
         settings.mongodb_database,
-        # Command monitoring costs every command a few events; with no exporter, nothing of
-        # its spans would ever leave the process.
+        # Command monitoring costs every command a few events: only where spans are exported.
         command_listeners=(tracing.mongo_command_spans(),)
-        if tracing is not None and export_configured()
+        if isinstance(tracing, OpenTelemetryTracingBroker)
         else (),
     )
 

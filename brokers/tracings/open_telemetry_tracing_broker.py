@@ -4,14 +4,15 @@ Configured through OpenTelemetry's own variables: ``OTEL_EXPORTER_OTLP_ENDPOINT`
 ``OTEL_EXPORTER_OTLP_TRACES_ENDPOINT``) turns export on, with the exporter's other ``OTEL_*``
 settings (headers, timeout) and ``OTEL_TRACES_SAMPLER``; ``OTEL_SERVICE_NAME`` names the process;
 ``OTEL_PROPAGATORS`` chooses the header formats (W3C trace context by default).
-Without an endpoint nothing is recorded or sent: spans are not sampled, only their ids pass on.
+Without an endpoint nothing is recorded or sent, and no span is made: the ids of the trace that
+came in pass on as they are (a new trace's ids where none came), for propagation and log lines.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
 from typing import Any
 
@@ -19,12 +20,13 @@ from opentelemetry import propagate, trace
 from opentelemetry.sdk.resources import SERVICE_NAME, Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
+from opentelemetry.sdk.trace.id_generator import RandomIdGenerator
 from opentelemetry.sdk.trace.sampling import ALWAYS_OFF, ParentBased
 
 from brokers.loggings import bound_log_context
 from brokers.tracings.header_carriers import HEADERS_GETTER
 from brokers.tracings.mongo_command_spans import MongoCommandSpans
-from brokers.tracings.tracing_broker import Attributes, SpanRole, TracedSpan
+from brokers.tracings.tracing_broker import Attributes, SpanRole, TracedSpan, TracingBroker
 
 # The spans of the messages a batch handles, by correlation id, for what the batch publishes.
 _BATCHED: ContextVar[Mapping[str, trace.Span] | None] = ContextVar(
@@ -63,6 +65,13 @@ def create_tracer_provider(service_name: str) -> TracerProvider:
     provider = TracerProvider(resource=resource)
     provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))
     return provider
+
+
+def create_tracing_broker(service_name: str) -> TracingBroker:
+    """Spans exported over OTLP when the environment names an endpoint; otherwise ids only."""
+    if not export_configured():
+        return PropagatingTracingBroker()
+    return OpenTelemetryTracingBroker(create_tracer_provider(service_name))
 
 
 class OpenTelemetryTracingBroker:
@@ -150,13 +159,8 @@ class OpenTelemetryTracingBroker:
             for span in spans:
                 span.end()
 
-    @contextmanager
-    def _resumed(self, span: trace.Span) -> Iterator[object]:
-        with (
-            trace.use_span(span, end_on_exit=False),
-            bound_log_context(trace_id=trace.format_trace_id(span.get_span_context().trace_id)),
-        ):
-            yield span
+    def _resumed(self, span: trace.Span) -> AbstractContextManager[object]:
+        return resumed(span)
 
     @contextmanager
     def _continued(
@@ -174,3 +178,89 @@ class OpenTelemetryTracingBroker:
             bound_log_context(trace_id=trace.format_trace_id(span.get_span_context().trace_id)),
         ):
             yield span
+
+
+class PropagatingTracingBroker:
+    """Traces carried on without a span of this process: for when nothing would export them.
+
+    Each message or request goes on in the span that sent it (its ``traceparent`` passes on as
+    it came, sampled flag and all, so a process further on that exports draws its spans under
+    the sender's), or in a new trace's ids where none came, so log lines still correlate. No
+    sampler, span or attribute is built per message: only the ids are parsed and carried.
+    """
+
+    def __init__(self) -> None:
+        self._ids = RandomIdGenerator()
+
+    def continue_trace(
+        self,
+        carrier: Mapping[str, Any],
+        name: str,
+        role: SpanRole,
+        attributes: Attributes | None = None,
+    ) -> AbstractContextManager[TracedSpan]:
+        del name, role, attributes  # what a span would be told; none is made
+        return resumed(self._span_of(carrier))
+
+    def start_span(
+        self,
+        name: str,
+        role: SpanRole,
+        attributes: Attributes | None = None,
+        key: str | None = None,
+    ) -> AbstractContextManager[TracedSpan]:
+        del name, role, attributes  # what a span would be told; none is made
+        batched = None if key is None else (_BATCHED.get() or {}).get(key)
+        if batched is None:
+            return nullcontext(trace.get_current_span())
+        return trace.use_span(batched, end_on_exit=False)
+
+    def continue_traces(
+        self,
+        carriers: Sequence[Mapping[str, Any]],
+        keys: Sequence[str | None],
+        name: str,
+        attributes: Sequence[Attributes],
+    ) -> AbstractContextManager[Callable[[int], AbstractContextManager[object]]]:
+        del name, attributes  # what the spans would be told; none is made
+        return self._continued_batch(carriers, keys)
+
+    def inject(self, headers: Mapping[str, Any]) -> dict[str, Any]:
+        carried = dict(headers)
+        propagate.inject(carried)
+        return carried
+
+    @contextmanager
+    def _continued_batch(
+        self, carriers: Sequence[Mapping[str, Any]], keys: Sequence[str | None]
+    ) -> Iterator[Callable[[int], AbstractContextManager[object]]]:
+        spans = [self._span_of(carrier) for carrier in carriers]
+        by_key = {key: span for key, span in zip(keys, spans, strict=True) if key is not None}
+        token = _BATCHED.set({**(_BATCHED.get() or {}), **by_key})
+        try:
+            yield lambda index: resumed(spans[index])
+        finally:
+            _BATCHED.reset(token)
+
+    def _span_of(self, carrier: Mapping[str, Any]) -> trace.Span:
+        sender = trace.get_current_span(propagate.extract(carrier, getter=HEADERS_GETTER))
+        if sender.get_span_context().is_valid:
+            return sender
+        return trace.NonRecordingSpan(
+            trace.SpanContext(
+                trace_id=self._ids.generate_trace_id(),
+                span_id=self._ids.generate_span_id(),
+                is_remote=False,
+                trace_flags=trace.TraceFlags(trace.TraceFlags.DEFAULT),
+            )
+        )
+
+
+@contextmanager
+def resumed(span: trace.Span) -> Iterator[trace.Span]:
+    """``span`` current inside the block, and its trace id on every log line written there."""
+    with (
+        trace.use_span(span, end_on_exit=False),
+        bound_log_context(trace_id=trace.format_trace_id(span.get_span_context().trace_id)),
+    ):
+        yield span
