@@ -23,7 +23,7 @@ from brokers.queues.delivery import (
     retry_headers,
 )
 from brokers.queues.messages import DeadLetter, IncomingMessage, RetryLater, Settlement
-from brokers.queues.rabbit_acks import CumulativeAcks
+from brokers.queues.rabbit_failures import failure_summary
 from brokers.queues.rabbit_messages import (
     BROKER_FAILURES,
     CONFIRM_TIMEOUT_SECONDS,
@@ -64,7 +64,6 @@ class RabbitWorkerConsumer:
         self._in_flight: set[asyncio.Task[None]] = set()
         self._batching = batching
         self._batches: BatchCollector[Delivered] | None = None
-        self._acks = CumulativeAcks()
 
     async def start(self, connection: AbstractRobustConnection, prefetch: int) -> None:
         self._batches = BatchCollector(self._batching, prefetch, self._handle_batch)
@@ -121,7 +120,6 @@ class RabbitWorkerConsumer:
         if not self._accepting:
             # Arrived while stopping: left unsettled, it goes back when the channel closes.
             return
-        self._acks.delivered(delivery.channel, tag_of(delivery))
         message = incoming_message(delivery, self._queue_name)
         if self._batches is not None and self._dispatcher.is_batched(
             self._worker, message.routing_key
@@ -169,12 +167,11 @@ class RabbitWorkerConsumer:
             await self._settle(delivery, message, outcome.settlement)
         except BROKER_FAILURES as error:
             logger.warning(
-                "could not settle message %s from %s (%r); RabbitMQ will deliver it again",
+                "could not settle message %s from %s (%s); RabbitMQ will deliver it again",
                 message.message_id,
                 self._queue_name,
-                error,
+                failure_summary(error),
             )
-            self._acks.forget(delivery.channel, tag_of(delivery))
             with suppress(*BROKER_FAILURES):
                 await delivery.nack(requeue=True)
             return
@@ -195,7 +192,7 @@ class RabbitWorkerConsumer:
         elif isinstance(settlement, DeadLetter):
             headers = dead_letter_headers(message, settlement, self._worker)
             await self._store_copy(delivery, self._names.dead(self._worker), headers)
-        await self._acks.ack(delivery.channel, tag_of(delivery))
+        await delivery.ack()
 
     async def _store_copy(
         self, delivery: AbstractIncomingMessage, queue: str, headers: dict[str, Any]
@@ -218,10 +215,3 @@ class RabbitWorkerConsumer:
             mandatory=True,
             timeout=CONFIRM_TIMEOUT_SECONDS,
         )
-
-
-def tag_of(delivery: AbstractIncomingMessage) -> int:
-    """A consumed delivery's tag (aio-pika types it optional, for messages got otherwise)."""
-    if delivery.delivery_tag is None:
-        raise ValueError("a consumed delivery has a delivery tag")
-    return delivery.delivery_tag
