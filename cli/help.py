@@ -19,6 +19,7 @@ DESCRIPTIONS: Mapping[str, str] = {
     "amqp_url": "RabbitMQ (comma-separated nodes of a cluster); memory:// in-process",
     "mongodb_url": "MongoDB; memory:// for the in-process store",
     "mongodb_database": "the database",
+    "mongodb_timeout_ms": "ms a storage command waits for MongoDB before it counts as away",
     "namespace": "prefix of the exchange and the queues",
     "prefetch": "messages a worker queue holds unacknowledged at once",
     "batch_size": "deliveries the student worker writes at once; 1 turns batching off",
@@ -35,7 +36,7 @@ DESCRIPTIONS: Mapping[str, str] = {
     "metrics_port": "/metrics, /healthz, /readyz of a worker process; 0 turns them off",
 }
 QUEUE_SETTINGS = ("amqp_url", "namespace")
-STORAGE_SETTINGS = ("mongodb_url", "mongodb_database")
+STORAGE_SETTINGS = ("mongodb_url", "mongodb_database", "mongodb_timeout_ms")
 
 
 def environment_help(

@@ -114,6 +114,7 @@ def create_storage_broker(
     return MongoStorageBroker(
         settings.mongodb_url,
         settings.mongodb_database,
+        timeout_ms=settings.mongodb_timeout_ms,
         # Command monitoring costs every command a few events: only where spans are exported.
         command_listeners=(tracing.mongo_command_spans(),)
         if isinstance(tracing, OpenTelemetryTracingBroker)

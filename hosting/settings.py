@@ -18,6 +18,9 @@ class Settings(BaseSettings):
     amqp_url: str = "amqp://guest:guest@127.0.0.1:5672/"
     mongodb_url: str = "mongodb://127.0.0.1:27017"
     mongodb_database: str = Field(default="culdesac", min_length=1, max_length=63)
+    # How long a storage command waits for a server (selection, connect, socket) before the
+    # store counts as away and the message is retried.
+    mongodb_timeout_ms: int = Field(default=5000, ge=100, le=600_000)
     namespace: str = Field(default="culdesac", pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")
     # At least the batch size, so that a batch can fill up.
     prefetch: int = Field(default=128, ge=1, le=10_000)
