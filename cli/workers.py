@@ -33,8 +33,6 @@ def worker(
     ] = False,
 ) -> None:
     """Run workers until SIGTERM or Ctrl-C, then finish the messages in flight and exit."""
-    import uvloop
-
     from contracts.workers import WORKER_NAMES as WORKERS
     from workers.host import run_workers
 
@@ -50,6 +48,4 @@ def worker(
         )
         raise typer.Exit(2)
     settings = settings_or_exit()
-    # uvloop, as the ingress runs on: every delivery, publish and storage reply is a turn of
-    # the loop and a socket call, which it makes cheaper than asyncio's own loop.
-    run(lambda: run_workers(chosen, settings), uvloop.new_event_loop)
+    run(lambda: run_workers(chosen, settings))
