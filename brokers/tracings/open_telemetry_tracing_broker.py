@@ -97,7 +97,7 @@ class OpenTelemetryTracingBroker:
         attributes: Attributes | None = None,
         key: str | None = None,
     ) -> AbstractContextManager[TracedSpan]:
-        batched = None if key is None else (_BATCHED.get() or {}).get(key)
+        batched = batched_span(key)
         return self._tracer.start_as_current_span(
             name,
             context=None if batched is None else trace.set_span_in_context(batched),
@@ -115,9 +115,7 @@ class OpenTelemetryTracingBroker:
         return self._continued_batch(carriers, keys, name, attributes)
 
     def inject(self, headers: Mapping[str, Any]) -> dict[str, Any]:
-        carried = dict(headers)
-        propagate.inject(carried)
-        return carried
+        return injected(headers)
 
     def mongo_command_spans(self) -> MongoCommandSpans:
         """A PyMongo command listener: one client span per command, under the current span."""
@@ -144,23 +142,20 @@ class OpenTelemetryTracingBroker:
             )
             for index, carrier in enumerate(carriers)
         ]
-        by_key = {key: span for key, span in zip(keys, spans, strict=True) if key is not None}
         links = [trace.Link(span.get_span_context()) for span in spans]
-        token = _BATCHED.set({**(_BATCHED.get() or {}), **by_key})
         try:
-            with self._tracer.start_as_current_span(
-                f"{name} batch",
-                links=links,
-                attributes={"messaging.batch.message_count": len(spans)},
+            with (
+                batched_spans(keys, spans),
+                self._tracer.start_as_current_span(
+                    f"{name} batch",
+                    links=links,
+                    attributes={"messaging.batch.message_count": len(spans)},
+                ),
             ):
-                yield lambda index: self._resumed(spans[index])
+                yield lambda index: resumed(spans[index])
         finally:
-            _BATCHED.reset(token)
             for span in spans:
                 span.end()
-
-    def _resumed(self, span: trace.Span) -> AbstractContextManager[object]:
-        return resumed(span)
 
     @contextmanager
     def _continued(
@@ -175,7 +170,7 @@ class OpenTelemetryTracingBroker:
             self._tracer.start_as_current_span(
                 name, context=parent, kind=KINDS[role], attributes=attributes
             ) as span,
-            bound_log_context(trace_id=trace.format_trace_id(span.get_span_context().trace_id)),
+            bound_trace_id(span),
         ):
             yield span
 
@@ -210,7 +205,7 @@ class PropagatingTracingBroker:
         key: str | None = None,
     ) -> AbstractContextManager[TracedSpan]:
         del name, role, attributes  # what a span would be told; none is made
-        batched = None if key is None else (_BATCHED.get() or {}).get(key)
+        batched = batched_span(key)
         if batched is None:
             return nullcontext(trace.get_current_span())
         return trace.use_span(batched, end_on_exit=False)
@@ -226,21 +221,15 @@ class PropagatingTracingBroker:
         return self._continued_batch(carriers, keys)
 
     def inject(self, headers: Mapping[str, Any]) -> dict[str, Any]:
-        carried = dict(headers)
-        propagate.inject(carried)
-        return carried
+        return injected(headers)
 
     @contextmanager
     def _continued_batch(
         self, carriers: Sequence[Mapping[str, Any]], keys: Sequence[str | None]
     ) -> Iterator[Callable[[int], AbstractContextManager[object]]]:
         spans = [self._span_of(carrier) for carrier in carriers]
-        by_key = {key: span for key, span in zip(keys, spans, strict=True) if key is not None}
-        token = _BATCHED.set({**(_BATCHED.get() or {}), **by_key})
-        try:
+        with batched_spans(keys, spans):
             yield lambda index: resumed(spans[index])
-        finally:
-            _BATCHED.reset(token)
 
     def _span_of(self, carrier: Mapping[str, Any]) -> trace.Span:
         sender = trace.get_current_span(propagate.extract(carrier, getter=HEADERS_GETTER))
@@ -259,8 +248,33 @@ class PropagatingTracingBroker:
 @contextmanager
 def resumed(span: trace.Span) -> Iterator[trace.Span]:
     """``span`` current inside the block, and its trace id on every log line written there."""
-    with (
-        trace.use_span(span, end_on_exit=False),
-        bound_log_context(trace_id=trace.format_trace_id(span.get_span_context().trace_id)),
-    ):
+    with trace.use_span(span, end_on_exit=False), bound_trace_id(span):
         yield span
+
+
+def bound_trace_id(span: trace.Span) -> AbstractContextManager[None]:
+    """``span``'s trace id on every log line written inside the block."""
+    return bound_log_context(trace_id=trace.format_trace_id(span.get_span_context().trace_id))
+
+
+@contextmanager
+def batched_spans(keys: Sequence[str | None], spans: Sequence[trace.Span]) -> Iterator[None]:
+    """Inside the block, each keyed message's span is found by ``batched_span(key)``."""
+    by_key = {key: span for key, span in zip(keys, spans, strict=True) if key is not None}
+    token = _BATCHED.set({**(_BATCHED.get() or {}), **by_key})
+    try:
+        yield
+    finally:
+        _BATCHED.reset(token)
+
+
+def batched_span(key: str | None) -> trace.Span | None:
+    """The span of the batched message with correlation id ``key``, if one is being handled."""
+    return None if key is None else (_BATCHED.get() or {}).get(key)
+
+
+def injected(headers: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of ``headers`` carrying the current span's context."""
+    carried = dict(headers)
+    propagate.inject(carried)
+    return carried
