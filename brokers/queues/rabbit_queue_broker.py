@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import aio_pika
-from aio_pika.abc import AbstractExchange, AbstractRobustChannel, AbstractRobustConnection
+from aio_pika.abc import AbstractChannel, AbstractExchange, AbstractRobustConnection
 from aio_pika.exceptions import ChannelClosed, DeliveryError, PublishError
 
 from brokers.queues.batches import Batching
@@ -56,6 +56,8 @@ logger = logging.getLogger(__name__)
 REPUBLISH_PATIENCE_SECONDS = 3.0
 # Pause before asking again, while the connection moves on.
 REPUBLISH_PAUSE_SECONDS = 0.1
+# How long closing an abandoned publishing channel may take before it is left to the broker.
+ABANDON_SECONDS = 1.0
 # RabbitMQ's own answers on a live connection: the channel closed on an error, or a nack (the
 # message was not stored). Asking again at once would only hammer a queue that is not ready.
 _REFUSALS = (ChannelClosed, DeliveryError)
@@ -66,8 +68,9 @@ class RabbitQueueBroker:
 
     ``url`` names one node, or a cluster's nodes separated by commas. Consuming and publishing
     share one robust connection to one node at a time, which moves to another node and restores
-    its channels and consumers after a reconnect. Counts, topology and dead-letter tooling use
-    a plain connection of their own.
+    its consumers after a reconnect. Publishes go through a plain channel of the live
+    connection, opened again after a reconnect rather than restored (see ``_exchange``).
+    Counts, topology and dead-letter tooling use a plain connection of their own.
     """
 
     def __init__(
@@ -95,7 +98,7 @@ class RabbitQueueBroker:
         self._dispatcher = Dispatcher(self._handlers, hooks, self._retry_tiers[0], tracing)
         self._admin = RabbitQueueAdmin(self._nodes, self._names, self._retry_tiers, connection_name)
         self._connection: AbstractRobustConnection | None = None
-        self._publishing: tuple[AbstractRobustChannel, AbstractExchange] | None = None
+        self._publishing: tuple[AbstractChannel, AbstractExchange] | None = None
         self._publishing_lock = asyncio.Lock()
         self._consumers: dict[str, RabbitWorkerConsumer] = {}
         self._publishes_retried = 0
@@ -192,13 +195,16 @@ class RabbitQueueBroker:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + CONFIRM_TIMEOUT_SECONDS
         while True:
+            channel: AbstractChannel | None = None
             try:
                 async with asyncio.timeout_at(deadline):
-                    exchange = await self._exchange()
+                    channel, exchange = await self._exchange()
                     await exchange.publish(amqp, routing_key, mandatory=True)
             except PublishError as returned:
                 raise UnroutableMessageError(routing_key) from returned
             except BROKER_FAILURES as error:
+                if channel is not None and not isinstance(error, _REFUSALS):
+                    await self._abandon(channel)
                 connection = self._connection
                 patience = min(deadline, loop.time() + REPUBLISH_PATIENCE_SECONDS)
                 if (
@@ -271,19 +277,38 @@ class RabbitQueueBroker:
         self._connected()
         return await self._admin.purge_dead_letters(worker)
 
-    async def _exchange(self) -> AbstractExchange:
-        """The exchange on a confirming channel; a new channel once RabbitMQ closed the last."""
+    async def _exchange(self) -> tuple[AbstractChannel, AbstractExchange]:
+        """The exchange on a confirming channel of the live connection, opened when needed.
+
+        The channel is a plain one that the robust connection does not restore: a reconnect
+        closes it with its transport, and the next publish opens another on the node the
+        connection reached. (A restored publishing channel was seen to come back with its
+        publish lock held by no one, every publish on it waiting out its confirm deadline.)
+        """
+        connection = self._connected()
+        await connection.connected.wait()
         async with self._publishing_lock:
-            if self._publishing is None or self._publishing[0].is_closed:
-                if self._publishing is not None:
-                    with suppress(*BROKER_FAILURES):
-                        await self._publishing[0].close()
-                channel = await self._connected().channel(
-                    publisher_confirms=True, on_return_raises=True
+            publishing = self._publishing
+            if publishing is None or publishing[0].is_closed:
+                channel = aio_pika.Channel(
+                    connection, publisher_confirms=True, on_return_raises=True
                 )
+                await channel.initialize()
                 exchange = await channel.get_exchange(self._names.exchange, ensure=False)
-                self._publishing = (channel, exchange)
-            return self._publishing[1]
+                publishing = self._publishing = (channel, exchange)
+            return publishing
+
+    async def _abandon(self, channel: AbstractChannel) -> None:
+        """Stop publishing on ``channel``, which lost or never answered a confirm.
+
+        The next publish opens a fresh channel, whatever state this one is left in.
+        """
+        if self._publishing is not None and self._publishing[0] is channel:
+            self._publishing = None
+        if not channel.is_closed:
+            with suppress(*BROKER_FAILURES):
+                async with asyncio.timeout(ABANDON_SECONDS):
+                    await channel.close()
 
     def _connected(self) -> AbstractRobustConnection:
         if self._connection is None:

@@ -1,0 +1,131 @@
+"""The RabbitMQ broker's publishing channel: one that lost or never answered a confirm is dropped.
+
+aio-pika's channel and connection are replaced by fakes, so each test decides which publish
+hangs or fails.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from typing import Any
+from unittest.mock import AsyncMock, MagicMock
+
+import aio_pika
+import pytest
+
+from brokers.queues import OutgoingMessage, QueueUnavailableError, RabbitQueueBroker
+from brokers.queues import rabbit_queue_broker as module
+
+# A confirm deadline short enough for a unit test.
+DEADLINE_SECONDS = 0.2
+
+
+class FakeChannel:
+    """A confirming channel whose exchange publishes by the given behaviour."""
+
+    def __init__(self, publish: AsyncMock) -> None:
+        self.is_closed = False
+        self.initialize = AsyncMock()
+        self.close = AsyncMock(side_effect=self._closed)
+        self.exchange = MagicMock(publish=publish)
+        self.get_exchange = AsyncMock(return_value=self.exchange)
+
+    async def _closed(self, *_: Any) -> None:
+        self.is_closed = True
+
+
+async def never_confirmed(*_: Any, **__: Any) -> None:
+    await asyncio.Event().wait()
+
+
+class FakeChannels:
+    """The channels the broker opens, in order; their publishes behave as queued in ``then``."""
+
+    def __init__(self) -> None:
+        self.opened: list[FakeChannel] = []
+        self._publishes: list[AsyncMock] = []
+
+    def then(self, *publishes: AsyncMock) -> None:
+        self._publishes.extend(publishes)
+
+    def open(self, *_: Any, **__: Any) -> FakeChannel:
+        channel = FakeChannel(self._publishes.pop(0) if self._publishes else AsyncMock())
+        self.opened.append(channel)
+        return channel
+
+
+@pytest.fixture
+def channels(monkeypatch: pytest.MonkeyPatch) -> FakeChannels:
+    channels = FakeChannels()
+    monkeypatch.setattr(aio_pika, "Channel", channels.open)
+    monkeypatch.setattr(module, "CONFIRM_TIMEOUT_SECONDS", DEADLINE_SECONDS)
+    monkeypatch.setattr(module, "REPUBLISH_PAUSE_SECONDS", 0.0)
+    return channels
+
+
+@pytest.fixture
+async def broker(monkeypatch: pytest.MonkeyPatch) -> RabbitQueueBroker:
+    connected = asyncio.Event()
+    connected.set()
+    connection = MagicMock(connected=connected, is_closed=False)
+    monkeypatch.setattr(module, "connect_robust_to_any", AsyncMock(return_value=connection))
+    broker = RabbitQueueBroker("amqp://guest:guest@127.0.0.1:5672/", "unit")
+    await broker.connect()
+    return broker
+
+
+def message() -> OutgoingMessage:
+    message_id = str(uuid.uuid4())
+    return OutgoingMessage(
+        routing_key="student.registered.v1",
+        body=b"{}",
+        message_id=message_id,
+        correlation_id=message_id,
+    )
+
+
+async def test_a_channel_that_never_confirmed_is_not_published_on_again(
+    channels: FakeChannels, broker: RabbitQueueBroker
+) -> None:
+    # given
+    channels.then(AsyncMock(side_effect=never_confirmed), AsyncMock())
+    with pytest.raises(QueueUnavailableError):
+        await broker.publish(message())
+
+    # when
+    await asyncio.wait_for(broker.publish(message()), timeout=DEADLINE_SECONDS)
+
+    # then
+    stuck, fresh = channels.opened
+    assert stuck.close.await_count == 1
+    assert fresh.exchange.publish.await_count == 1
+
+
+async def test_a_publish_whose_channel_broke_is_asked_again_on_a_new_channel(
+    channels: FakeChannels, broker: RabbitQueueBroker
+) -> None:
+    # given
+    channels.then(AsyncMock(side_effect=ConnectionResetError()), AsyncMock())
+
+    # when
+    await broker.publish(message())
+
+    # then
+    broken, fresh = channels.opened
+    assert broken.close.await_count == 1
+    assert fresh.exchange.publish.await_count == 1
+    assert broker.publishes_retried == 1
+
+
+async def test_a_confirmed_publish_keeps_its_channel(
+    channels: FakeChannels, broker: RabbitQueueBroker
+) -> None:
+    # when
+    await broker.publish(message())
+    await broker.publish(message())
+
+    # then
+    (channel,) = channels.opened
+    assert channel.exchange.publish.await_count == 2
+    assert channel.close.await_count == 0
