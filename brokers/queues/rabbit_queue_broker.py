@@ -217,12 +217,13 @@ class RabbitQueueBroker:
                         f"RabbitMQ did not confirm message {amqp.message_id}: "
                         f"{failure_summary(error)}"
                     ) from error
-                self._publishes_retried += 1
-                logger.warning(
-                    "publish of message %s not confirmed (%s); published again",
-                    amqp.message_id,
-                    type(error).__name__,
-                )
+                if channel is not None:
+                    self._publishes_retried += 1
+                    logger.warning(
+                        "publish of message %s not confirmed (%s); published again",
+                        amqp.message_id,
+                        type(error).__name__,
+                    )
             else:
                 return
 
@@ -286,7 +287,9 @@ class RabbitQueueBroker:
         publish lock held by no one, every publish on it waiting out its confirm deadline.)
         """
         connection = self._connected()
-        await connection.connected.wait()
+        if not connection.connected.is_set():
+            # Not a channel on a transport being replaced: the caller waits for the reconnect.
+            raise ConnectionError("the connection to RabbitMQ is being restored")
         async with self._publishing_lock:
             publishing = self._publishing
             if publishing is None or publishing[0].is_closed:

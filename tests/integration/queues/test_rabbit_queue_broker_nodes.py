@@ -106,6 +106,8 @@ async def test_should_publish_again_through_another_node_when_a_confirm_is_lost(
 ) -> None:
     # given
     used, _ = node_in_use(two_nodes[0])
+    # The publishing channel is open already: what the node does not answer is the confirm.
+    await broker.publish(outgoing(REGISTERED))
     message = outgoing(REGISTERED)
     used.hold_answers()
 
@@ -119,7 +121,7 @@ async def test_should_publish_again_through_another_node_when_a_confirm_is_lost(
     assert broker.publishes_retried >= 1
     counts = await broker.count_messages("student")
     # The node may have stored the first copy: consumers are idempotent, so two is no loss.
-    assert counts["queue"] in {1, 2}
+    assert counts["queue"] in {2, 3}
 
 
 async def test_should_raise_unavailable_soon_when_no_node_comes_back(

@@ -65,10 +65,14 @@ def channels(monkeypatch: pytest.MonkeyPatch) -> FakeChannels:
 
 
 @pytest.fixture
-async def broker(monkeypatch: pytest.MonkeyPatch) -> RabbitQueueBroker:
+def connection() -> MagicMock:
     connected = asyncio.Event()
     connected.set()
-    connection = MagicMock(connected=connected, is_closed=False)
+    return MagicMock(connected=connected, is_closed=False)
+
+
+@pytest.fixture
+async def broker(monkeypatch: pytest.MonkeyPatch, connection: MagicMock) -> RabbitQueueBroker:
     monkeypatch.setattr(module, "connect_robust_to_any", AsyncMock(return_value=connection))
     broker = RabbitQueueBroker("amqp://guest:guest@127.0.0.1:5672/", "unit")
     await broker.connect()
@@ -129,3 +133,33 @@ async def test_a_confirmed_publish_keeps_its_channel(
     (channel,) = channels.opened
     assert channel.exchange.publish.await_count == 2
     assert channel.close.await_count == 0
+
+
+async def test_a_publish_while_reconnecting_waits_for_the_connection_without_a_retry(
+    channels: FakeChannels, broker: RabbitQueueBroker, connection: MagicMock
+) -> None:
+    # given
+    connection.connected.clear()
+    asyncio.get_running_loop().call_later(DEADLINE_SECONDS / 4, connection.connected.set)
+
+    # when
+    await broker.publish(message())
+
+    # then
+    (channel,) = channels.opened
+    assert channel.exchange.publish.await_count == 1
+    assert broker.publishes_retried == 0
+
+
+async def test_a_publish_is_refused_soon_when_the_connection_does_not_come_back(
+    channels: FakeChannels, broker: RabbitQueueBroker, connection: MagicMock
+) -> None:
+    # given
+    connection.connected.clear()
+
+    # when
+    with pytest.raises(QueueUnavailableError):
+        await asyncio.wait_for(broker.publish(message()), timeout=DEADLINE_SECONDS * 2)
+
+    # then
+    assert channels.opened == []
