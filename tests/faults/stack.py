@@ -8,8 +8,10 @@ and what ends up in MongoDB and in the dead-letter queues is read back with plai
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,12 +31,21 @@ START_PATIENCE_SECONDS = 90.0
 POLL_SECONDS = 0.1
 
 
-async def eventually(check: Callable[[], Awaitable[bool]], within: float, what: str) -> None:
-    """Poll ``check`` until it holds; fail with ``what`` after ``within`` seconds."""
+async def eventually(
+    check: Callable[[], Awaitable[bool]],
+    within: float,
+    what: str,
+    seen: Callable[[], str] | None = None,
+) -> None:
+    """Poll ``check`` until it holds; fail with ``what`` after ``within`` seconds.
+
+    ``seen`` tells what the last check saw, for the failure's message.
+    """
     deadline = time.monotonic() + within
     while not await check():
         if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {within:.0f} s waiting for {what}")
+            last = f"; last seen: {seen()}" if seen is not None else ""
+            pytest.fail(f"timed out after {within:.0f} s waiting for {what}{last}")
         await asyncio.sleep(POLL_SECONDS)
 
 
@@ -129,9 +140,25 @@ class Posting:
 
     total: int
     accepted: dict[int, str] = field(default_factory=dict)
+    # When (``time.monotonic()``) each registration was accepted, in order.
+    accepted_times: list[float] = field(default_factory=list)
     refusals: list[httpx.Response] = field(default_factory=list)
     transport_errors: list[str] = field(default_factory=list)
-    task: asyncio.Task[None] | None = None
+    task: asyncio.Future[None] | None = None
+    stop: Callable[[], None] | None = None
+    going: threading.Event = field(default_factory=threading.Event)
+
+    def __post_init__(self) -> None:
+        self.going.set()
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """No new post goes out while the block runs; those already on their way finish."""
+        self.going.clear()
+        try:
+            yield
+        finally:
+            self.going.set()
 
     async def accepted_at_least(self, count: int, within: float = 60) -> None:
         async def enough() -> bool:
@@ -148,10 +175,35 @@ class Posting:
         assert len(self.accepted) == self.total
         assert self.transport_errors == [], self.transport_errors
 
+    def first_accepted_after(self, moment: float) -> float | None:
+        """How long after ``moment`` the first registration was accepted, if one was."""
+        later = [accepted - moment for accepted in self.accepted_times if accepted > moment]
+        return min(later, default=None)
+
     async def cancel(self) -> None:
         if self.task is not None and not self.task.done():
-            self.task.cancel()
+            if self.stop is not None:
+                self.stop()
             await asyncio.gather(self.task, return_exceptions=True)
+
+
+def on_a_loop_of_its_own(
+    work: Coroutine[Any, Any, None],
+) -> tuple[asyncio.Future[None], Callable[[], None]]:
+    """Run ``work`` on an event loop of its own, in a thread: its outcome here, and its stop."""
+    loop = asyncio.new_event_loop()
+    task = loop.create_task(work)
+
+    def stop() -> None:
+        loop.call_soon_threadsafe(task.cancel)
+
+    def run() -> None:
+        try:
+            loop.run_until_complete(task)
+        finally:
+            loop.close()
+
+    return asyncio.ensure_future(asyncio.to_thread(run)), stop
 
 
 def start_posting(
@@ -163,7 +215,10 @@ def start_posting(
     """Post every request (``POST_CONCURRENCY`` at a time) in the background until accepted.
 
     Each request has its own ``Idempotency-Key``: a post retried after a 503 or a lost answer
-    can never make a second registration.
+    can never make a second registration. The clients run on an event loop of their own, in a
+    thread: the scenario's own calls to ``rabbitmqctl`` block its loop for seconds, and a
+    client held up that long reads an answer late, reuses its connection as if just used, and
+    finds that uvicorn closed it at the end of its keep-alive.
     """
     posting = Posting(total=len(requests))
     pending: asyncio.Queue[int] = asyncio.Queue()
@@ -183,6 +238,7 @@ def start_posting(
                 continue
             if response.status_code == httpx.codes.ACCEPTED:
                 posting.accepted[index] = response.json()["registration_id"]
+                posting.accepted_times.append(time.monotonic())
                 return
             assert response.status_code == httpx.codes.SERVICE_UNAVAILABLE, (
                 f"registration {index}: {response.status_code} {response.text}"
@@ -193,6 +249,8 @@ def start_posting(
 
     async def client_loop(client: httpx.AsyncClient) -> None:
         while not pending.empty():
+            if not posting.going.is_set():
+                await asyncio.to_thread(posting.going.wait)
             await post_until_accepted(client, pending.get_nowait())
 
     async def post_all() -> None:
@@ -204,5 +262,5 @@ def start_posting(
         ) as client:
             await asyncio.gather(*(client_loop(client) for _ in range(POST_CONCURRENCY)))
 
-    posting.task = asyncio.create_task(post_all())
+    posting.task, posting.stop = on_a_loop_of_its_own(post_all())
     return posting

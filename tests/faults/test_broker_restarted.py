@@ -36,7 +36,9 @@ async def test_should_lose_and_duplicate_nothing_when_the_broker_restarts_mid_st
 
     # when
     await posting.accepted_at_least(FAULT_AFTER)
-    scenario.rabbit_node.stop()
+    # A graceful stop takes seconds; posts held meanwhile still find it stopped.
+    with posting.held():
+        scenario.rabbit_node.stop()
     stopped = time.monotonic()
     refusals_before = len(posting.refusals)
 
