@@ -7,6 +7,8 @@ reconnects to the next one by itself.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import random
 from collections.abc import Sequence
 from typing import Any
@@ -17,9 +19,12 @@ from aio_pika.robust_connection import RobustConnection
 from pamqp.common import FieldTable
 from yarl import URL
 
+from brokers.queues.rabbit_client_logs import reword_client_logs
+from brokers.queues.rabbit_failures import failure_summary
 from brokers.queues.rabbit_messages import BROKER_FAILURES, CONFIRM_TIMEOUT_SECONDS
 
 _NEXT_NODE = {"reconnect_interval": "1"}
+logger = logging.getLogger(__name__)
 
 
 def node_urls(urls: str) -> tuple[str, ...]:
@@ -74,6 +79,24 @@ class RotatingRobustConnection(RobustConnection):
         """The node this connection uses (or tries) right now, password masked."""
         return without_password(str(self.url))
 
+    async def _on_connection_close(self, closing: asyncio.Future[Any]) -> None:
+        """Say once that the connection was lost, and when the robust connection tries again."""
+        await super()._on_connection_close(closing)
+        if self._close_called or self.is_closed:
+            return
+        error = None if closing.cancelled() else closing.exception()
+        logger.warning(
+            "lost the connection to RabbitMQ at %s: %s; reconnecting in %ss",
+            self.node,
+            failure_summary(error) if error is not None else "closed",
+            self.reconnect_interval,
+        )
+
+    async def _on_connected(self) -> None:
+        await super()._on_connected()
+        if self.connection_attempt > 1:
+            logger.info("reconnected to RabbitMQ at %s", self.node)
+
 
 async def connect_robust_to_any(
     nodes: Sequence[str], client_properties: FieldTable
@@ -82,6 +105,7 @@ async def connect_robust_to_any(
 
     Raises the last node's error when none answers.
     """
+    reword_client_logs()
     failure: BaseException | None = None
     for first in range(len(nodes)):
         order = (*nodes[first:], *nodes[:first])
