@@ -191,6 +191,11 @@ class RabbitQueueBroker:
         Consumers are idempotent, so a message stored twice is processed once in effect. What
         RabbitMQ refuses on a live channel (no such exchange, a nack) is not asked again here:
         the caller decides (the ingress answers 503, a worker retries the delivery later).
+
+        Whatever failed, the channel is not published on again. On RabbitMQ 3.10 a channel
+        whose publish to a quorum queue (``reject-publish`` overflow) was nacked while the
+        queue's leader was being elected again, a node gone, had every later publish nacked
+        (for 40 s and more, until the node came back), while a fresh channel published at once.
         """
         loop = asyncio.get_running_loop()
         deadline = loop.time() + CONFIRM_TIMEOUT_SECONDS
@@ -203,7 +208,7 @@ class RabbitQueueBroker:
             except PublishError as returned:
                 raise UnroutableMessageError(routing_key) from returned
             except BROKER_FAILURES as error:
-                if channel is not None and not isinstance(error, _REFUSALS):
+                if channel is not None:
                     await self._abandon(channel)
                 connection = self._connection
                 patience = min(deadline, loop.time() + REPUBLISH_PATIENCE_SECONDS)

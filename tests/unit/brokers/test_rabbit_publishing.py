@@ -13,6 +13,8 @@ from unittest.mock import AsyncMock, MagicMock
 
 import aio_pika
 import pytest
+from aiormq.exceptions import DeliveryError
+from pamqp.commands import Basic
 
 from brokers.queues import OutgoingMessage, QueueUnavailableError, RabbitQueueBroker
 from brokers.queues import rabbit_queue_broker as module
@@ -120,6 +122,26 @@ async def test_a_publish_whose_channel_broke_is_asked_again_on_a_new_channel(
     assert broken.close.await_count == 1
     assert fresh.exchange.publish.await_count == 1
     assert broker.publishes_retried == 1
+
+
+async def test_a_nacked_publish_is_refused_and_the_next_one_goes_on_a_new_channel(
+    channels: FakeChannels, broker: RabbitQueueBroker
+) -> None:
+    # given
+    nacked = DeliveryError(None, Basic.Nack(delivery_tag=1))
+    channels.then(AsyncMock(side_effect=nacked), AsyncMock())
+    with pytest.raises(QueueUnavailableError):
+        await broker.publish(message())
+
+    # when
+    await broker.publish(message())
+
+    # then
+    refused, fresh = channels.opened
+    assert refused.exchange.publish.await_count == 1
+    assert refused.close.await_count == 1
+    assert fresh.exchange.publish.await_count == 1
+    assert broker.publishes_retried == 0
 
 
 async def test_a_confirmed_publish_keeps_its_channel(
