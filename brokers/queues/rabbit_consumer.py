@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AbstractContextManager, suppress
 from typing import Any
 
+import aio_pika
 from aio_pika.abc import (
     AbstractIncomingMessage,
     AbstractRobustChannel,
     AbstractRobustConnection,
     AbstractRobustQueue,
 )
+from aiormq.exceptions import DeliveryError
 
 from brokers.queues.batches import BatchCollector, Batching
 from brokers.queues.delivery import (
@@ -23,6 +25,7 @@ from brokers.queues.delivery import (
     retry_headers,
 )
 from brokers.queues.messages import DeadLetter, IncomingMessage, RetryLater, Settlement
+from brokers.queues.queue_broker import QueueUnavailableError
 from brokers.queues.rabbit_failures import failure_summary
 from brokers.queues.rabbit_messages import (
     BROKER_FAILURES,
@@ -33,8 +36,12 @@ from brokers.queues.rabbit_messages import (
 from brokers.queues.topology import QueueNames, retry_tier_for
 
 logger = logging.getLogger(__name__)
+# What can keep a delivery from being settled: RabbitMQ itself, or a copy stored elsewhere.
+_SETTLEMENT_FAILURES: tuple[type[BaseException], ...] = (*BROKER_FAILURES, QueueUnavailableError)
 
 Delivered = tuple[AbstractIncomingMessage, IncomingMessage]
+# Publishes a message straight into a queue, confirmed; raises QueueUnavailableError.
+CopyPublisher = Callable[[aio_pika.Message, str], Awaitable[None]]
 
 
 class RabbitWorkerConsumer:
@@ -51,7 +58,10 @@ class RabbitWorkerConsumer:
         retry_tiers: Sequence[float],
         dispatcher: Dispatcher,
         batching: Batching,
+        *,
+        copy_elsewhere: CopyPublisher,
     ) -> None:
+        """``copy_elsewhere`` stores a retry or dead-letter copy on another confirming channel."""
         self._worker = worker
         self._names = names
         self._queue_name = names.worker(worker)
@@ -63,6 +73,7 @@ class RabbitWorkerConsumer:
         self._accepting = False
         self._in_flight: set[asyncio.Task[None]] = set()
         self._batching = batching
+        self._copy_elsewhere = copy_elsewhere
         self._batches: BatchCollector[Delivered] | None = None
 
     async def start(self, connection: AbstractRobustConnection, prefetch: int) -> None:
@@ -165,7 +176,7 @@ class RabbitWorkerConsumer:
     ) -> None:
         try:
             await self._settle(delivery, message, outcome.settlement)
-        except BROKER_FAILURES as error:
+        except _SETTLEMENT_FAILURES as error:
             logger.warning(
                 "could not settle message %s from %s (%s); RabbitMQ will deliver it again",
                 message.message_id,
@@ -207,11 +218,18 @@ class RabbitWorkerConsumer:
         )
         # On the channel that delivered the message: when that channel is gone, so is the
         # chance to ack, and storing a copy would only make a duplicate.
-        await delivery.channel.basic_publish(
-            copy.body,
-            exchange="",
-            routing_key=queue,
-            properties=copy.properties,
-            mandatory=True,
-            timeout=CONFIRM_TIMEOUT_SECONDS,
-        )
+        try:
+            await delivery.channel.basic_publish(
+                copy.body,
+                exchange="",
+                routing_key=queue,
+                properties=copy.properties,
+                mandatory=True,
+                timeout=CONFIRM_TIMEOUT_SECONDS,
+            )
+        except DeliveryError:
+            # Nacked on a live channel. On RabbitMQ 3.10 a channel nacked while the queue
+            # elected a new leader nacks every later publish to it, so this copy, and any
+            # later one nacked the same way, goes on the broker's own publishing channel,
+            # which is opened afresh after a nack.
+            await self._copy_elsewhere(copy, queue)

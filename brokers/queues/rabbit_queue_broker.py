@@ -182,8 +182,16 @@ class RabbitQueueBroker:
         """Publishes asked again because their confirm was lost (a node or connection gone)."""
         return self._publishes_retried
 
-    async def _publish_confirmed(self, amqp: aio_pika.Message, routing_key: str) -> None:
+    async def _publish_copy(self, amqp: aio_pika.Message, queue: str) -> None:
+        """Store ``amqp`` straight into ``queue`` (the default exchange), confirmed, as publish."""
+        await self._publish_confirmed(amqp, queue, to_queue=True)
+
+    async def _publish_confirmed(
+        self, amqp: aio_pika.Message, routing_key: str, *, to_queue: bool = False
+    ) -> None:
         """Publish until a live node confirms, within ``CONFIRM_TIMEOUT_SECONDS``.
+
+        To the events exchange, or with ``to_queue`` straight into the queue ``routing_key``.
 
         A confirm lost with its connection says nothing of whether the node stored the message:
         it is published again when the connection is back (on another node of a cluster) within
@@ -204,7 +212,8 @@ class RabbitQueueBroker:
             try:
                 async with asyncio.timeout_at(deadline):
                     channel, exchange = await self._exchange()
-                    await exchange.publish(amqp, routing_key, mandatory=True)
+                    target = channel.default_exchange if to_queue else exchange
+                    await target.publish(amqp, routing_key, mandatory=True)
             except PublishError as returned:
                 raise UnroutableMessageError(routing_key) from returned
             except BROKER_FAILURES as error:
@@ -244,7 +253,12 @@ class RabbitQueueBroker:
             if worker in self._consumers:
                 continue
             consumer = RabbitWorkerConsumer(
-                worker, self._names, self._retry_tiers, self._dispatcher, self._batching
+                worker,
+                self._names,
+                self._retry_tiers,
+                self._dispatcher,
+                self._batching,
+                copy_elsewhere=self._publish_copy,
             )
             try:
                 await consumer.start(connection, self._prefetch)

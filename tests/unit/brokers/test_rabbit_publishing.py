@@ -31,6 +31,7 @@ class FakeChannel:
         self.initialize = AsyncMock()
         self.close = AsyncMock(side_effect=self._closed)
         self.exchange = MagicMock(publish=publish)
+        self.default_exchange = MagicMock(publish=AsyncMock())
         self.get_exchange = AsyncMock(return_value=self.exchange)
 
     async def _closed(self, *_: Any) -> None:
@@ -185,3 +186,20 @@ async def test_a_publish_is_refused_soon_when_the_connection_does_not_come_back(
 
     # then
     assert channels.opened == []
+
+
+async def test_a_copy_goes_straight_into_its_queue_on_the_publishing_channel(
+    channels: FakeChannels, broker: RabbitQueueBroker
+) -> None:
+    # given
+    copy = aio_pika.Message(b"{}", message_id="message-1")
+
+    # when
+    await broker._publish_copy(copy, "unit.student.retry.1000")
+
+    # then
+    (channel,) = channels.opened
+    channel.default_exchange.publish.assert_awaited_once_with(
+        copy, "unit.student.retry.1000", mandatory=True
+    )
+    channel.exchange.publish.assert_not_awaited()
