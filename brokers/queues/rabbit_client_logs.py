@@ -21,6 +21,9 @@ _RECONNECT_FAILED = "Reconnect attempt failed"
 _BLOCKED = "Connection %r was blocked"
 _UNBLOCKED = "Connection %r was unblocked"
 _UNREACHABLE = "cannot reach RabbitMQ at %s: %s; next try in %ss"
+# The arguments of those two lines: (connection, error, pause) and (connection, type, error, pause).
+_ATTEMPT_FAILED_ARGS = 3
+_RECONNECT_FAILED_ARGS = 4
 
 
 class ClientLogWording(logging.Filter):
@@ -45,11 +48,9 @@ def _rewording(record: logging.LogRecord) -> tuple[int, str, tuple[object, ...]]
     """The level, message and arguments ``record`` is said with, if it is one to keep."""
     message = record.msg if isinstance(record.msg, str) else ""
     args = record.args if isinstance(record.args, tuple) else ()
-    if message.startswith(_ATTEMPT_FAILED) and len(args) == len(("node", "error", "pause")):
+    if message.startswith(_ATTEMPT_FAILED) and len(args) == _ATTEMPT_FAILED_ARGS:
         return logging.WARNING, _UNREACHABLE, _unreachable(*args)
-    if message.startswith(_RECONNECT_FAILED) and len(args) == len(
-        ("node", "type", "error", "pause")
-    ):
+    if message.startswith(_RECONNECT_FAILED) and len(args) == _RECONNECT_FAILED_ARGS:
         return logging.WARNING, _UNREACHABLE, _unreachable(args[0], args[2], args[3])
     if message.startswith(_BLOCKED):
         return logging.WARNING, "RabbitMQ blocks publishing: a resource alarm is on", ()

@@ -92,16 +92,15 @@ async def test_should_lose_and_duplicate_nothing_when_the_leading_node_is_killed
             asyncio.to_thread(rabbit_cluster.queue_consumers),
             asyncio.to_thread(rabbit_cluster.leaders, f"{scenario.namespace}."),
         )
+        without_consumers = [queue for queue in worker_queues if not consumers.get(queue)]
+        not_moved = [queue for queue in worker_queues if moved.get(queue) in {None, victim_name}]
+        accepted_since_kill = len(posting.accepted) - accepted_at_kill
         last.update(
-            without_consumers=[queue for queue in worker_queues if not consumers.get(queue)],
+            without_consumers=without_consumers,
             leaders={queue: moved.get(queue) for queue in worker_queues},
-            accepted_since_kill=len(posting.accepted) - accepted_at_kill,
+            accepted_since_kill=accepted_since_kill,
         )
-        return (
-            all(consumers.get(queue, 0) > 0 for queue in worker_queues)
-            and all(moved.get(queue) not in {None, victim_name} for queue in worker_queues)
-            and len(posting.accepted) > accepted_at_kill
-        )
+        return not without_consumers and not not_moved and accepted_since_kill > 0
 
     await eventually(
         recovered,
