@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from faker import Faker
+from pydantic import ValidationError
 
 from contracts.events import (
     CONTACT_REGISTERED,
@@ -221,3 +222,10 @@ def create_random_event_payload(faker: Faker, event_type: str) -> Payload:
         "data": create_random_event_data_payload(faker, event_type),
         "correlationid": create_random_id(faker),
     }
+
+
+def error_of(error: ValidationError) -> tuple[tuple[int | str, ...], str]:
+    """The location and type of the one error raised, so a test fails for the right reason."""
+    errors = error.errors()
+    assert len(errors) == 1, errors
+    return errors[0]["loc"], errors[0]["type"]

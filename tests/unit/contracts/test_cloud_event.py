@@ -26,8 +26,8 @@ from tests.unit.contracts.conftest import (
     create_random_guardian_payload,
     create_random_id,
     create_random_student_payload,
+    error_of,
 )
-from tests.unit.contracts.test_physical_models import error_of
 
 
 def compact_json(payload: dict[str, Any]) -> bytes:

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from faker import Faker
@@ -12,11 +11,10 @@ from contracts.contacts import Contact
 from contracts.guardians import Guardian
 from contracts.immunizations import Immunization
 from contracts.library_cards import LibraryCard, LibraryCardRequest
-from contracts.registrations import MAX_CONCERNS, Registration, concern_key
+from contracts.registrations import Registration
 from contracts.students import Student
 from tests.unit.contracts.conftest import (
     Payload,
-    create_random_concern_status_payload,
     create_random_contact_payload,
     create_random_guardian_payload,
     create_random_id,
@@ -25,6 +23,7 @@ from tests.unit.contracts.conftest import (
     create_random_library_card_request_payload,
     create_random_registration_payload,
     create_random_student_payload,
+    error_of,
 )
 
 PhysicalCase = tuple[type[BaseModel], Callable[[Faker], Payload]]
@@ -39,13 +38,6 @@ PHYSICAL_MODELS: list[PhysicalCase] = [
     (Registration, create_random_registration_payload),
 ]
 MODEL_IDS = [model.__name__ for model, _ in PHYSICAL_MODELS]
-
-
-def error_of(error: ValidationError) -> tuple[tuple[int | str, ...], str]:
-    """The location and type of the one error raised, so a test fails for the right reason."""
-    errors = error.errors()
-    assert len(errors) == 1, errors
-    return errors[0]["loc"], errors[0]["type"]
 
 
 @pytest.mark.parametrize(("model", "create_payload"), PHYSICAL_MODELS, ids=MODEL_IDS)
@@ -350,91 +342,3 @@ def test_should_default_optional_fields_to_none(faker: Faker) -> None:
         None,
     )
     assert actual_guardian.email is None
-
-
-@pytest.mark.parametrize(
-    "invalid_key", ["$student", "$", "guardian.1", "student.", ".x", "a\x00b", "", "k" * 81]
-)
-def test_should_reject_concern_keys_mongodb_cannot_store(faker: Faker, invalid_key: str) -> None:
-    # given
-    random_payload = create_random_registration_payload(faker)
-    input_payload = {
-        **random_payload,
-        "concerns": {invalid_key: create_random_concern_status_payload(faker)},
-    }
-
-    # when
-    with pytest.raises(ValidationError) as raised:
-        Registration.model_validate(input_payload)
-
-    # then
-    assert error_of(raised.value)[0] == ("concerns", invalid_key, "[key]")
-
-
-def test_should_accept_concern_keys_of_every_concern(faker: Faker) -> None:
-    # given
-    entity_id = create_random_id(faker)
-    input_keys = [
-        concern_key("student"),
-        concern_key("contact"),
-        concern_key("library_card"),
-        concern_key("guardian", entity_id),
-        concern_key("immunization", entity_id),
-        "s$" + "k" * 78,
-    ]
-    input_payload = {
-        **create_random_registration_payload(faker),
-        "concerns": {key: create_random_concern_status_payload(faker) for key in input_keys},
-    }
-
-    # when
-    actual_registration = Registration.model_validate(input_payload)
-
-    # then
-    assert list(actual_registration.concerns) == input_keys
-    assert input_keys[3] == f"guardian:{entity_id}"
-
-
-def test_should_reject_more_concerns_than_a_registration_can_have(faker: Faker) -> None:
-    # given
-    random_payload = create_random_registration_payload(faker)
-    concerns = {
-        f"immunization:{index}": create_random_concern_status_payload(faker)
-        for index in range(MAX_CONCERNS + 1)
-    }
-    input_payload = {**random_payload, "concerns": concerns}
-
-    # when
-    with pytest.raises(ValidationError) as raised:
-        Registration.model_validate(input_payload)
-
-    # then
-    assert error_of(raised.value) == (("concerns",), "too_long")
-    assert MAX_CONCERNS == 27
-
-
-@pytest.mark.parametrize(
-    ("location", "invalid_value", "error_type"),
-    [
-        (("status",), "done", "enum"),
-        (("concerns", "student", "status"), "unknown", "enum"),
-        (("concerns", "student", "reason"), "r" * 1001, "string_too_long"),
-        (("concerns", "student", "unexpected"), "x", "extra_forbidden"),
-    ],
-)
-def test_should_reject_invalid_ledger_entries(
-    faker: Faker, location: tuple[str, ...], invalid_value: Any, error_type: str
-) -> None:
-    # given
-    input_payload = create_random_registration_payload(faker)
-    target = input_payload
-    for key in location[:-1]:
-        target = target[key]
-    target[location[-1]] = invalid_value
-
-    # when
-    with pytest.raises(ValidationError) as raised:
-        Registration.model_validate(input_payload)
-
-    # then
-    assert error_of(raised.value) == (location, error_type)

@@ -18,8 +18,8 @@ from tests.unit.contracts.conftest import (
     create_random_id,
     create_random_registration_request_payload,
     create_random_student_details_payload,
+    error_of,
 )
-from tests.unit.contracts.test_physical_models import error_of
 
 
 def test_should_round_trip_a_registration_request_through_json(faker: Faker) -> None:
