@@ -59,7 +59,7 @@ class StorageBroker(Protocol):
         """Release the connection."""
 
     async def is_healthy(self) -> bool:
-        """Whether the store answers right now."""
+        """Whether the store answers right now; it answers within the store's own timeout."""
 
     async def drop_database(self) -> None:
         """Remove every collection of this broker's database."""
